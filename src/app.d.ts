@@ -1,0 +1,21 @@
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Session } from '$lib/server/db/schema';
+
+declare global {
+	/** True only in the demo build (`build-demo/`); replaced at compile time. */
+	const __DEMO__: boolean;
+
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			requestId: string;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+	}
+}
+
+export {};

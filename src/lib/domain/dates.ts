@@ -1,0 +1,106 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+
+/**
+ * Dates of life events are plain calendar days (`YYYY-MM-DD`) in England. Instants are UTC;
+ * "today" is always the day it is in Europe/London, whatever the server's own clock zone.
+ */
+export const LONDON = 'Europe/London';
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+	const m = ISO_DATE.exec(value);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+	return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** The calendar day in London at this instant (midnight BST on 31 March is still 30 March in UTC). */
+export function londonDay(instant: Date): IsoDate {
+	return format(new TZDate(instant.getTime(), LONDON), 'yyyy-MM-dd');
+}
+
+function parts(date: IsoDate): [number, number, number] {
+	const m = ISO_DATE.exec(date);
+	if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+	return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function iso(y: number, m: number, d: number): IsoDate {
+	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The day someone reaches `age`. In England a person born on 29 February reaches an age in a
+ * non-leap year on 1 March (Family Law Reform Act 1969 s9: at the start of the anniversary, and
+ * there is no 29 February that year, so the anniversary falls the day after 28 February).
+ */
+export function birthday(dateOfBirth: IsoDate, age: number): IsoDate {
+	const [y, m, d] = parts(dateOfBirth);
+	const year = y + age;
+	if (m === 2 && d === 29 && !isLeapYear(year)) return iso(year, 3, 1);
+	return iso(year, m, d);
+}
+
+/** Whole years of age on a day (the birthday itself counts). */
+export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
+	const [y] = parts(dateOfBirth);
+	const [oy] = parts(on);
+	let age = oy - y;
+	if (on < birthday(dateOfBirth, age)) age -= 1;
+	return age;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+	parts(date);
+	return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	parts(from);
+	parts(to);
+	return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+export type DatePartsError = 'missing' | 'missing_day' | 'missing_month' | 'missing_year' | 'not_a_date' | 'year_format';
+
+export interface DateParts {
+	day: string;
+	month: string;
+	year: string;
+}
+
+/**
+ * Reads the three boxes of a GOV.UK date input. Returns which boxes are wrong so the page can
+ * highlight only those, as the design system asks.
+ */
+export function parseDateParts(
+	input: DateParts
+): { ok: true; date: IsoDate } | { ok: false; error: DatePartsError; fields: (keyof DateParts)[] } {
+	const day = input.day.trim();
+	const month = input.month.trim();
+	const year = input.year.trim();
+	if (!day && !month && !year) return { ok: false, error: 'missing', fields: ['day', 'month', 'year'] };
+	if (!day) return { ok: false, error: 'missing_day', fields: ['day'] };
+	if (!month) return { ok: false, error: 'missing_month', fields: ['month'] };
+	if (!year) return { ok: false, error: 'missing_year', fields: ['year'] };
+	if (!/^\d{4}$/.test(year)) return { ok: false, error: 'year_format', fields: ['year'] };
+	if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) {
+		return { ok: false, error: 'not_a_date', fields: ['day', 'month', 'year'] };
+	}
+	const date = iso(Number(year), Number(month), Number(day));
+	if (!isIsoDate(date) || !isValid(parseISO(date))) {
+		return { ok: false, error: 'not_a_date', fields: ['day', 'month', 'year'] };
+	}
+	return { ok: true, date };
+}

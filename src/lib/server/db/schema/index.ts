@@ -1,0 +1,4 @@
+export * from './users';
+export * from './people';
+export * from './contacts';
+export * from './audit';

@@ -1,0 +1,95 @@
+import { and, asc, count, desc, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { assignment, paContact, user, youngPerson } from '../db/schema';
+
+/** Assignments in force on `today` (open-ended, or ending today or later). */
+const currentOn = (today: string) =>
+	and(lte(assignment.startsOn, today), or(isNull(assignment.endsOn), gte(assignment.endsOn, today)));
+
+export function getYoungPersonForUser(db: Db, userId: string) {
+	return db.select().from(youngPerson).where(eq(youngPerson.userId, userId)).get();
+}
+
+export function getYoungPerson(db: Db, id: string) {
+	return db.select().from(youngPerson).where(eq(youngPerson.id, id)).get();
+}
+
+/** The PA(s) looking after a young person today: their main PA first, then anyone covering. */
+export function getCurrentAdvisers(db: Db, youngPersonId: string, today: string) {
+	return db
+		.select({ id: user.id, name: user.displayName, email: user.email, kind: assignment.kind, endsOn: assignment.endsOn })
+		.from(assignment)
+		.innerJoin(user, eq(user.id, assignment.adviserId))
+		.where(and(eq(assignment.youngPersonId, youngPersonId), currentOn(today)))
+		.orderBy(asc(assignment.kind))
+		.all();
+}
+
+/**
+ * A PA's caseload today with each young person's last recorded contact: one query, whatever the
+ * caseload or the population (the correlated look-up uses pa_contact's (young_person_id, occurred_on) index).
+ */
+export function getCaseload(db: Db, adviserId: string, today: string) {
+	return db
+		.select({
+			id: youngPerson.id,
+			preferredName: youngPerson.preferredName,
+			fullName: youngPerson.fullName,
+			dateOfBirth: youngPerson.dateOfBirth,
+			legalStatus: youngPerson.legalStatus,
+			kind: assignment.kind,
+			lastContactOn: sql<string | null>`(select max(${paContact.occurredOn}) from ${paContact} where ${paContact.youngPersonId} = ${youngPerson.id})`
+		})
+		.from(assignment)
+		.innerJoin(youngPerson, eq(youngPerson.id, assignment.youngPersonId))
+		.where(and(eq(assignment.adviserId, adviserId), currentOn(today)))
+		.orderBy(asc(youngPerson.preferredName), asc(youngPerson.id))
+		.all();
+}
+
+export function getRecentContacts(db: Db, youngPersonId: string, limit = 10) {
+	return db
+		.select({
+			id: paContact.id,
+			occurredOn: paContact.occurredOn,
+			method: paContact.method,
+			inTouch: paContact.inTouch,
+			adviserName: user.displayName
+		})
+		.from(paContact)
+		.innerJoin(user, eq(user.id, paContact.adviserId))
+		.where(eq(paContact.youngPersonId, youngPersonId))
+		.orderBy(desc(paContact.occurredOn), desc(paContact.id))
+		.limit(limit)
+		.all();
+}
+
+/** The manager's overview: young people by legal status, and each PA's caseload size today. */
+export function getServiceOverview(db: Db, today: string) {
+	const byStatus = db
+		.select({ legalStatus: youngPerson.legalStatus, total: count() })
+		.from(youngPerson)
+		.groupBy(youngPerson.legalStatus)
+		.all();
+	const caseloads = db
+		.select({ adviserId: user.id, name: user.displayName, total: count(assignment.id) })
+		.from(user)
+		.leftJoin(assignment, and(eq(assignment.adviserId, user.id), eq(assignment.kind, 'primary'), currentOn(today)))
+		.where(and(eq(user.role, 'adviser'), eq(user.status, 'active')))
+		.groupBy(user.id)
+		.orderBy(desc(count(assignment.id)), asc(user.displayName))
+		.all();
+	return { byStatus, caseloads };
+}
+
+/** Demo accounts only ever exist in a demo database, under the reserved `.test` domain. */
+export const DEMO_EMAIL_DOMAIN = '@demo.harbour.test';
+
+export function listDemoAccounts(db: Db) {
+	return db
+		.select({ id: user.id, role: user.role, displayName: user.displayName, email: user.email })
+		.from(user)
+		.where(and(like(user.email, `%${DEMO_EMAIL_DOMAIN}`), eq(user.status, 'active')))
+		.orderBy(asc(user.email))
+		.all();
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Actor, type Relation } from './policy';
+import { ROLES } from './db/schema/users';
+
+const actor = (role: Actor['role']): Actor => ({ id: 'u', role });
+const relations: Relation[] = ['self', 'assigned', 'cover', 'matched', 'match_ended', 'service', 'none'];
+
+describe('can', () => {
+	it('refuses everything to someone not signed in', () => {
+		for (const action of ['home.view', 'caseload.view', 'mentees.view', 'service.view'] as const) {
+			expect(can(null, action)).toBe(false);
+		}
+	});
+
+	it('gives each role its own home and no other', () => {
+		const homes = { young_person: 'home.view', adviser: 'caseload.view', mentor: 'mentees.view', manager: 'service.view' } as const;
+		for (const role of ROLES) {
+			for (const [other, action] of Object.entries(homes)) {
+				expect(can(actor(role), action), `${role} → ${action}`).toBe(role === other);
+			}
+		}
+	});
+
+	it('opens a young person record only by relationship', () => {
+		const allowed: Record<Actor['role'], Relation[]> = {
+			young_person: ['self'],
+			adviser: ['assigned', 'cover'],
+			mentor: [],
+			manager: ['service']
+		};
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				expect(can(actor(role), 'young_person.view', { kind: 'young_person', relation }), `${role}/${relation}`).toBe(
+					allowed[role].includes(relation)
+				);
+			}
+		}
+	});
+
+	it('refuses a record action with no record', () => {
+		expect(can(actor('adviser'), 'young_person.view')).toBe(false);
+	});
+});

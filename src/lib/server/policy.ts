@@ -1,0 +1,63 @@
+import type { Role } from './db/schema';
+
+/**
+ * The one place Harbour decides who may do what (design.md §1). Access is by relationship, not
+ * by role alone: `relation` says how the actor stands to the young person concerned, worked out
+ * from the database by `relationTo` (access.ts) and passed in, so this stays pure and testable.
+ */
+export type Actor = { id: string; role: Role };
+
+export type Relation =
+	| 'self' // the young person themself
+	| 'assigned' // their PA by a current assignment
+	| 'cover' // a PA covering, within a recorded cover period
+	| 'matched' // a mentor with an active match
+	| 'match_ended' // a mentor whose match has ended
+	| 'service' // a manager of the service
+	| 'none';
+
+export type Action =
+	| 'home.view' // the young person's own home
+	| 'caseload.view' // a PA's own caseload list
+	| 'mentees.view' // a mentor's own list of matches
+	| 'service.view' // the manager's overview of the service
+	| 'young_person.view'; // one young person's record
+
+export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
+
+const NONE: Subject = { kind: 'none' };
+
+export function can(actor: Actor | null, action: Action, subject: Subject = NONE): boolean {
+	if (!actor) return false;
+	switch (action) {
+		case 'home.view':
+			return actor.role === 'young_person';
+		case 'caseload.view':
+			return actor.role === 'adviser';
+		case 'mentees.view':
+			return actor.role === 'mentor';
+		case 'service.view':
+			return actor.role === 'manager';
+		case 'young_person.view':
+			if (subject.kind !== 'young_person') return false;
+			switch (actor.role) {
+				case 'young_person':
+					return subject.relation === 'self';
+				case 'adviser':
+					return subject.relation === 'assigned' || subject.relation === 'cover';
+				case 'manager':
+					return subject.relation === 'service';
+				case 'mentor':
+					// A mentor sees a mentee through the mentee pages (only what is shared), never the full record.
+					return false;
+			}
+	}
+}
+
+/** Where each role lands after signing in. */
+export const HOME: Record<Role, string> = {
+	young_person: '/me',
+	adviser: '/caseload',
+	mentor: '/mentees',
+	manager: '/manage'
+};

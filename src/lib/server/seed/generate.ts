@@ -1,0 +1,185 @@
+import { Faker, base, en, en_GB } from '@faker-js/faker';
+import { addCalendarDays, birthday } from '../../domain/dates';
+import type { Activity, LegalStatus } from '../db/schema';
+import type { Sqlite } from '../db/client';
+import { DEMO_PERSONAS } from './personas';
+
+export interface SeedOptions {
+	seed: number;
+	youngPeople: number;
+	/** Contact-like rows in all (PA contacts), spread over the last two years. */
+	contacts: number;
+	/** The day the council's data is "as of" (a London calendar day). */
+	today: string;
+	demo: boolean;
+	onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+	youngPeople: number;
+	advisers: number;
+	mentors: number;
+	managers: number;
+	contacts: number;
+	assignments: number;
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const UASC_NAMES = ['Yonas', 'Ahmad', 'Mohammed', 'Ali', 'Samir', 'Hevin', 'Awet', 'Bilal', 'Omid', 'Reza', 'Selam', 'Hamid', 'Daniel', 'Yusuf'];
+const UASC_LANGUAGES = ['Arabic', 'Tigrinya', 'Pashto', 'Kurdish', 'Dari', 'Amharic', 'Albanian', 'Vietnamese', 'Farsi', 'Sudanese Arabic'];
+const METHODS = ['visit', 'visit', 'call', 'call', 'message', 'office'] as const;
+
+/**
+ * Writes a realistic, made-up council into an empty, migrated database. The same seed gives the
+ * same council, row for row. Raw prepared statements in large transactions: 100,000 young people
+ * and 1,000,000 contacts take well under two minutes.
+ */
+export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSummary {
+	const faker = new Faker({ locale: [en_GB, en, base] });
+	faker.seed(options.seed);
+	const id = () => faker.string.fromCharacters(BASE32, 16);
+	const pick = <T>(items: readonly T[]): T => items[faker.number.int(items.length - 1)] as T;
+	const chance = (p: number) => faker.number.float() < p;
+	const { today } = options;
+	const now = Date.parse(`${today}T12:00:00Z`);
+
+	const advisers = Math.max(2, Math.ceil(options.youngPeople / 25));
+	const mentors = Math.max(1, Math.ceil(options.youngPeople / 20));
+	const managers = Math.max(1, Math.ceil(options.youngPeople / 2000));
+	const total = advisers + mentors + managers + options.youngPeople * 2 + options.contacts;
+	let done = 0;
+	const tick = (n = 1) => {
+		done += n;
+		if (done % 5000 < n || done === total) options.onProgress?.(done, total);
+	};
+
+	const insertUser = sqlite.prepare(
+		'insert into user (id, role, display_name, email, status, created_at) values (?, ?, ?, ?, ?, ?)'
+	);
+	const insertPerson = sqlite.prepare(
+		`insert into young_person (id, user_id, full_name, preferred_name, date_of_birth, legal_status,
+		 weeks_looked_after_since_14, looked_after_on_16th_birthday, left_care_on, uasc, parent, staying_put,
+		 activity, activity_started_on, languages, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const insertAssignment = sqlite.prepare(
+		'insert into assignment (young_person_id, adviser_id, kind, starts_on, ends_on, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+	);
+	const insertContact = sqlite.prepare(
+		'insert into pa_contact (young_person_id, adviser_id, occurred_on, method, in_touch, note, restricted, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+
+	const staff = (role: string, count: number, personas: readonly { displayName: string; email: string }[]) => {
+		const ids: string[] = [];
+		for (let i = 0; i < count; i++) {
+			const persona = options.demo ? personas[i] : undefined;
+			const userId = id();
+			const name = persona?.displayName ?? faker.person.fullName();
+			const email = persona?.email ?? `${role}.${i + 1}@staff.harbourside.example`;
+			insertUser.run(userId, role, name, email, 'active', now);
+			ids.push(userId);
+			tick();
+		}
+		return ids;
+	};
+
+	let assignments = 0;
+	const people: { id: string; dob: string; adviser: string; since: string }[] = [];
+
+	sqlite.transaction(() => {
+		const adviserIds = staff('adviser', advisers, DEMO_PERSONAS.advisers);
+		staff('mentor', mentors, DEMO_PERSONAS.mentors);
+		staff('manager', managers, DEMO_PERSONAS.managers);
+
+		for (let i = 0; i < options.youngPeople; i++) {
+			const persona = options.demo ? DEMO_PERSONAS.youngPeople[i] : undefined;
+			const age = persona?.age ?? faker.number.int({ min: 16, max: 25 });
+			// A birthday between `age` and `age + 1` years ago (never in the future, never a day too old).
+			const lastBirthdayYear = Number(today.slice(0, 4)) - age;
+			const dob = addCalendarDays(safeDay(lastBirthdayYear, today), -faker.number.int(364));
+			const uasc = persona?.uasc ?? chance(0.15);
+			const facts = careFacts(age, dob, today, faker.number.float(), faker.number.int({ min: 13, max: 400 }), faker.number.int({ min: 2, max: 12 }));
+			const activity = chooseActivity(age, faker.number.float());
+			const activityStartedOn = activity === 'higher_education' || activity === 'apprenticeship' ? addCalendarDays(today, -faker.number.int({ min: 10, max: 700 })) : null;
+			const first = uasc ? pick(UASC_NAMES) : faker.person.firstName();
+			const fullName = persona?.fullName ?? `${first} ${faker.person.lastName()}`;
+			const preferredName = persona?.preferredName ?? (chance(0.2) ? first.slice(0, Math.max(3, first.length - 2)) : first);
+			const languages = persona?.languages ?? (uasc ? [pick(UASC_LANGUAGES), 'English'] : ['English']);
+			let userId: string | null = null;
+			if (persona) {
+				userId = id();
+				insertUser.run(userId, 'young_person', persona.preferredName, persona.email, 'active', now);
+			}
+			const personId = id();
+			insertPerson.run(
+				personId, userId, fullName, preferredName, dob, facts.status, facts.weeks, facts.on16th ? 1 : 0, facts.leftCareOn,
+				uasc ? 1 : 0, age >= 17 && chance(0.08) ? 1 : 0, facts.status === 'former_relevant' && age <= 20 && chance(0.2) ? 1 : 0,
+				activity, activityStartedOn, JSON.stringify(languages), now
+			);
+			// Demo young people are on the first demo PA's caseload; everyone else is spread across PAs.
+			const adviser = persona ? (adviserIds[0] as string) : (adviserIds[i % adviserIds.length] as string);
+			const since = addCalendarDays(today, -faker.number.int({ min: 30, max: 900 }));
+			if (chance(0.3)) {
+				const before = adviserIds[(i + 7) % adviserIds.length] as string;
+				insertAssignment.run(personId, before, 'primary', addCalendarDays(since, -faker.number.int({ min: 60, max: 700 })), addCalendarDays(since, -1), 'Caseloads rebalanced', now);
+				assignments++;
+			}
+			insertAssignment.run(personId, adviser, 'primary', since, null, null, now);
+			assignments++;
+			if (!persona && chance(0.02)) {
+				const cover = adviserIds[(i + 3) % adviserIds.length] as string;
+				insertAssignment.run(personId, cover, 'cover', addCalendarDays(today, -5), addCalendarDays(today, 14), 'Annual leave', now);
+				assignments++;
+			}
+			people.push({ id: personId, dob, adviser, since });
+			tick(2);
+		}
+	})();
+
+	// Contacts, in batches so a million rows never sit in one huge transaction.
+	const batch = 50_000;
+	for (let start = 0; start < options.contacts; start += batch) {
+		const end = Math.min(options.contacts, start + batch);
+		sqlite.transaction(() => {
+			for (let c = start; c < end; c++) {
+				const person = people[c % people.length];
+				if (!person) break;
+				const occurredOn = addCalendarDays(today, -faker.number.int(730));
+				insertContact.run(person.id, person.adviser, occurredOn, pick(METHODS), chance(0.9) ? 1 : 0, '', chance(0.05) ? 1 : 0, now);
+			}
+		})();
+		tick(end - start);
+	}
+
+	return { youngPeople: options.youngPeople, advisers, mentors, managers, contacts: options.contacts, assignments };
+}
+
+function safeDay(year: number, today: string): string {
+	const md = today.slice(5);
+	return md === '02-29' ? `${year}-03-01` : `${year}-${md}`;
+}
+
+/** Care history consistent with a legal status (domain.md §1.1). */
+export function careFacts(age: number, dob: string, today: string, roll: number, weeks: number, shortWeeks: number) {
+	const sixteenth = birthday(dob, 16);
+	const eighteenth = birthday(dob, 18);
+	let status: LegalStatus;
+	if (age < 18) status = roll < 0.55 ? 'eligible' : roll < 0.88 ? 'relevant' : 'qualifying';
+	else status = roll < 0.86 ? 'former_relevant' : 'qualifying';
+	const qualifying = status === 'qualifying';
+	let leftCareOn: string | null = null;
+	if (status === 'relevant') leftCareOn = addCalendarDays(sixteenth, Math.floor(roll * 200));
+	if (status === 'former_relevant') leftCareOn = eighteenth;
+	if (qualifying) leftCareOn = age < 18 ? addCalendarDays(sixteenth, 30) : addCalendarDays(sixteenth, 60);
+	if (leftCareOn && leftCareOn > today) leftCareOn = today;
+	return { status, weeks: qualifying ? shortWeeks : weeks, on16th: true, leftCareOn };
+}
+
+export function chooseActivity(age: number, roll: number): Activity {
+	if (age < 18) return roll < 0.7 ? 'school_or_college' : roll < 0.78 ? 'apprenticeship' : roll < 0.85 ? 'training' : 'not_in_work_or_learning';
+	if (roll < 0.08) return 'higher_education';
+	if (roll < 0.13) return 'apprenticeship';
+	if (roll < 0.33) return 'employment';
+	if (roll < 0.43) return 'training';
+	if (roll < 0.6) return 'school_or_college';
+	return 'not_in_work_or_learning';
+}

@@ -1,0 +1,39 @@
+import adapter from '@sveltejs/adapter-node';
+
+/**
+ * Two builds come from one source: `build/` is what `npm start` serves, and `build-demo/`
+ * (HARBOUR_DEMO=1 at build time) also contains the demo-only sign-in picker. The flag is
+ * replaced at compile time (see vite.config.ts), so the picker's code is not in `build/` at all.
+ */
+const demo = process.env.HARBOUR_DEMO === '1';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ out: demo ? 'build-demo' : 'build', precompress: true }),
+		alias: { $tests: 'tests' },
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'frame-ancestors': ['none']
+			}
+		},
+		// Inline the (small) stylesheet so the young person's first page arrives in one round trip.
+		inlineStyleThreshold: 80_000,
+		version: { pollInterval: 0 }
+	}
+};
+
+export default config;

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+
+// Request-level checks: they do not depend on the browser, so they run in one project only.
+test.beforeEach(({ baseURL: _baseURL }, testInfo) => {
+	test.skip(testInfo.project.name !== 'laptop-js', 'request-level checks run once');
+});
+
+test('every page carries the security headers and a strict CSP', async ({ request }) => {
+	for (const path of ['/', '/help', '/status', '/demo', '/no-such-page']) {
+		const response = await request.get(path);
+		const h = response.headers();
+		const csp = h['content-security-policy'] ?? '';
+		expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'/);
+		expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+		expect(csp).toContain("object-src 'none'");
+		expect(csp).toContain("base-uri 'none'");
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(h['cache-control']).toBe('private, no-store');
+		expect(h['x-content-type-options']).toBe('nosniff');
+		expect(h['referrer-policy']).toBe('same-origin');
+		expect(h['permissions-policy']).toContain('camera=()');
+		expect(h['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+		expect(h['x-powered-by']).toBeUndefined();
+		expect(h['strict-transport-security']).toBeUndefined(); // plain http here; set over https
+	}
+});
+
+test('pages are sent compressed', async ({ request }) => {
+	const response = await request.get('/help', { headers: { 'accept-encoding': 'gzip' } });
+	expect(response.headers()['content-encoding']).toBe('gzip');
+});
+
+test('cross-site writes are refused whatever their content type', async ({ request, baseURL }) => {
+	for (const type of ['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+		const response = await request.post('/language', {
+			headers: { origin: 'https://evil.example', 'content-type': type },
+			data: type === 'application/json' ? '{"locale":"ar"}' : 'locale=ar'
+		});
+		expect(response.status(), type).toBe(403);
+	}
+	const unexpected = await request.post('/language', {
+		headers: { origin: baseURL ?? '', 'content-type': 'application/xml' },
+		data: '<locale>ar</locale>'
+	});
+	expect(unexpected.status()).toBe(415);
+});
+
+test('malformed requests get 400, never 500', async ({ request, baseURL }) => {
+	expect((await request.get('/%E0%A4%A')).status()).toBe(400);
+	const garbled = await request.post('/language', {
+		headers: { origin: baseURL ?? '', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		data: '%%%=&&locale=%ZZ'
+	});
+	expect(garbled.status()).toBe(400);
+	const wrongAction = await request.post('/demo', {
+		headers: { origin: baseURL ?? '', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		data: 'account=' + 'x'.repeat(5000)
+	});
+	expect(wrongAction.status()).toBe(400);
+});
+
+test('a stale session cookie signs the person out quietly', async ({ request }) => {
+	const response = await request.get('/me', {
+		headers: { cookie: 'harbour_session=abcdefghijklmnopqrstuvwxyz234567' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+	expect(response.headers()['location']).toBe('/?returnTo=%2Fme');
+	expect(response.headers()['set-cookie']).toMatch(/harbour_session=;/);
+});

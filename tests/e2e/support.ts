@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+
+export const PERSONAS = {
+	youngPerson: 'Amira',
+	youngPerson2: 'Dan',
+	adviser: 'Sam Taylor',
+	otherAdviser: 'Chris Evans',
+	mentor: 'Jo Bennett',
+	manager: 'Priya Shah'
+} as const;
+
+/** Signs in through the demo picker, the way a person trying the demo would. */
+export async function signInAs(page: Page, name: string): Promise<void> {
+	await page.goto('/demo');
+	await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * WCAG 2.2 A and AA, as axe checks them; the page must have no violations at all. axe runs as a
+ * script inside the page, so it runs in the JavaScript projects; the no-JavaScript projects walk
+ * the same pages, whose server-rendered markup is the same.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+	if (test.info().project.use.javaScriptEnabled === false) return;
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export function projectUsesJs(testInfo: TestInfo): boolean {
+	return testInfo.project.use.javaScriptEnabled !== false;
+}
+
+export function isPhone(testInfo: TestInfo): boolean {
+	return testInfo.project.name.startsWith('phone');
+}
