@@ -8,7 +8,7 @@ import svelteConfig from '../svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', 'build-demo/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'test-results/', 'data/', 'drizzle/meta/']
+		ignores: ['build/', 'build-demo/', '**/.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'test-results/', 'data/', 'drizzle/meta/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -21,7 +21,8 @@ describe('opening the database', () => {
 		sqlite.close();
 		// Opening it again applies nothing new and keeps the data.
 		const again = openDatabase(file, { migrationsFolder: MIGRATIONS });
-		expect(again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(2);
+		const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+		expect(again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(journal.entries.length);
 		again.sqlite.close();
 	});
 

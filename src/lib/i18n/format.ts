@@ -35,3 +35,55 @@ export function formatDay(isoDate: string): string {
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1)));
 }
+
+/** "3:42pm" in London, for telling someone when they can try again. */
+export function formatTime(instant: string | Date): string {
+	return new Intl.DateTimeFormat(getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+		hour: 'numeric',
+		minute: '2-digit',
+		hour12: true,
+		timeZone: 'Europe/London'
+	}).format(new Date(instant));
+}
+
+/** "Tuesday 24 November, 3:40pm" in London. */
+export function formatWhen(instant: string | Date): string {
+	return new Intl.DateTimeFormat(getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		hour: 'numeric',
+		minute: '2-digit',
+		hour12: true,
+		timeZone: 'Europe/London'
+	}).format(new Date(instant));
+}
+
+const ROLE: Record<'young_person' | 'adviser' | 'mentor' | 'manager', () => string> = {
+	young_person: m.role_name_young_person,
+	adviser: m.role_name_adviser,
+	mentor: m.role_name_mentor,
+	manager: m.role_name_manager
+};
+
+export function roleLabel(role: keyof typeof ROLE): string {
+	return ROLE[role]();
+}
+
+/** The words for an in-app notification about someone's own account. */
+export function notificationText(kind: string, data: Record<string, string>): string {
+	switch (kind) {
+		case 'sign_in_method.password_set':
+			return m.note_password_set();
+		case 'sign_in_method.passkey_added':
+			return m.note_passkey_added({ name: data.name ?? '' });
+		case 'sign_in_method.passkey_removed':
+			return m.note_passkey_removed({ name: data.name ?? '' });
+		case 'sign_in_method.recovered':
+			return m.note_recovered();
+		case 'sessions.signed_out_elsewhere':
+			return m.note_signed_out_elsewhere({ count: data.count ?? '' });
+		default:
+			return m.note_other();
+	}
+}

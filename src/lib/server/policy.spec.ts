@@ -37,6 +37,25 @@ describe('can', () => {
 		}
 	});
 
+	it('lets PAs (assigned or covering) and managers invite a young person, and only managers reassign', () => {
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				const subject = { kind: 'young_person' as const, relation };
+				const invite = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
+				expect(can(actor(role), 'young_person.invite', subject), `${role}/${relation} invite`).toBe(invite);
+				expect(can(actor(role), 'young_person.assign', subject), `${role}/${relation} assign`).toBe(role === 'manager' && relation === 'service');
+			}
+		}
+	});
+
+	it('keeps people management and the audit trail to managers, and record activity to the young person', () => {
+		for (const role of ROLES) {
+			expect(can(actor(role), 'people.manage')).toBe(role === 'manager');
+			expect(can(actor(role), 'audit.search')).toBe(role === 'manager');
+			expect(can(actor(role), 'own_record.activity')).toBe(role === 'young_person');
+		}
+	});
+
 	it('refuses a record action with no record', () => {
 		expect(can(actor('adviser'), 'young_person.view')).toBe(false);
 	});

@@ -21,7 +21,12 @@ export type Action =
 	| 'caseload.view' // a PA's own caseload list
 	| 'mentees.view' // a mentor's own list of matches
 	| 'service.view' // the manager's overview of the service
-	| 'young_person.view'; // one young person's record
+	| 'young_person.view' // one young person's record
+	| 'young_person.invite' // send a young person their invitation (or a recovery one)
+	| 'young_person.assign' // change a young person's PA or set cover
+	| 'people.manage' // invite staff and mentors, change roles, disable accounts
+	| 'audit.search' // search the audit trail
+	| 'own_record.activity'; // a young person's "who looked at my record"
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
 
@@ -37,7 +42,16 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 		case 'mentees.view':
 			return actor.role === 'mentor';
 		case 'service.view':
+		case 'people.manage':
+		case 'audit.search':
 			return actor.role === 'manager';
+		case 'own_record.activity':
+			return actor.role === 'young_person';
+		case 'young_person.invite':
+			if (subject.kind !== 'young_person') return false;
+			return (actor.role === 'adviser' && (subject.relation === 'assigned' || subject.relation === 'cover')) || (actor.role === 'manager' && subject.relation === 'service');
+		case 'young_person.assign':
+			return subject.kind === 'young_person' && actor.role === 'manager' && subject.relation === 'service';
 		case 'young_person.view':
 			if (subject.kind !== 'young_person') return false;
 			switch (actor.role) {

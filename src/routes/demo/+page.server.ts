@@ -1,6 +1,5 @@
 import { recordAudit } from '$lib/server/audit';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import { listDemoAccounts } from '$lib/server/people/queries';
 import { HOME } from '$lib/server/policy';
@@ -20,7 +19,8 @@ export const load: PageServerLoad = ({ url }) => {
 const SignIn = z.object({ account: z.string().regex(/^[a-z2-7]{16}$/), returnTo: z.string().max(500).optional() });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		if (!__DEMO__) error(404, 'not_found');
 		const parsed = SignIn.safeParse(Object.fromEntries(await request.formData()));
 		const db = getDb();
@@ -29,16 +29,7 @@ export const actions: Actions = {
 			recordAudit(db, { action: 'sign_in.demo', outcome: 'invalid', requestId: locals.requestId });
 			return fail(400, { error: true });
 		}
-		const token = generateSessionToken();
-		const session = createSession(db, token, account);
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		recordAudit(db, {
-			action: 'sign_in.demo',
-			outcome: 'allowed',
-			actorId: account.id,
-			actorRole: account.role,
-			requestId: locals.requestId
-		});
+		startSession(db, event, account, 'demo');
 		redirect(303, safeReturnPath(parsed.data.returnTo, HOME[account.role]));
 	}
 };

@@ -4,7 +4,7 @@ import type { Role } from '$lib/domain/roles';
 export interface NavItem {
 	href: string;
 	label: () => string;
-	icon: 'home' | 'help' | 'language' | 'people' | 'list';
+	icon: 'home' | 'help' | 'language' | 'people' | 'list' | 'person';
 }
 
 /** Each role's navigation. Only pages that exist are listed; capabilities add theirs as they land. */
@@ -12,28 +12,34 @@ export const NAV: Record<Role, NavItem[]> = {
 	young_person: [
 		{ href: '/me', label: m.nav_home, icon: 'home' },
 		{ href: '/help', label: m.nav_help, icon: 'help' },
-		{ href: '/language', label: m.nav_language, icon: 'language' }
+		{ href: '/account', label: m.nav_account, icon: 'person' }
 	],
 	mentor: [
 		{ href: '/mentees', label: m.nav_mentees, icon: 'people' },
 		{ href: '/help', label: m.nav_help, icon: 'help' },
-		{ href: '/language', label: m.nav_language, icon: 'language' }
+		{ href: '/account', label: m.nav_account, icon: 'person' }
 	],
 	adviser: [
 		{ href: '/caseload', label: m.nav_caseload, icon: 'list' },
-		{ href: '/help', label: m.nav_help, icon: 'help' },
-		{ href: '/language', label: m.nav_language, icon: 'language' }
+		{ href: '/account', label: m.nav_account, icon: 'person' },
+		{ href: '/help', label: m.nav_help, icon: 'help' }
 	],
 	manager: [
 		{ href: '/manage', label: m.nav_service, icon: 'list' },
-		{ href: '/help', label: m.nav_help, icon: 'help' },
-		{ href: '/language', label: m.nav_language, icon: 'language' }
+		{ href: '/manage/people', label: m.nav_people, icon: 'people' },
+		{ href: '/manage/young-people', label: m.nav_young_people, icon: 'list' },
+		{ href: '/manage/audit', label: m.nav_audit, icon: 'list' },
+		{ href: '/account', label: m.nav_account, icon: 'person' },
+		{ href: '/help', label: m.nav_help, icon: 'help' }
 	]
 };
 
 /** The young person and mentor use phones in the field: bottom navigation. Staff get a side one. */
 export const PHONE_ROLES: readonly Role[] = ['young_person', 'mentor'];
 
-export function isCurrent(href: string, pathname: string): boolean {
-	return pathname === href || pathname.startsWith(`${href}/`);
+/** The nav item for this page: the longest matching prefix, so /manage/people does not also light up /manage. */
+export function isCurrent(href: string, pathname: string, items: NavItem[] = []): boolean {
+	const matches = (h: string) => pathname === h || pathname.startsWith(`${h}/`);
+	if (!matches(href)) return false;
+	return !items.some((other) => other.href.length > href.length && matches(other.href));
 }

@@ -33,14 +33,15 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(db: Db, token: string, account: Pick<User, 'id' | 'role'>, now = new Date()): Session {
+export function createSession(db: Db, token: string, account: Pick<User, 'id' | 'role'>, now = new Date(), device = ''): Session {
 	const rules = rulesFor(account.role);
 	const row: Session = {
 		id: sessionIdFromToken(token),
 		userId: account.id,
 		createdAt: now,
 		lastSeenAt: now,
-		expiresAt: new Date(now.getTime() + Math.min(rules.idle, rules.absolute))
+		expiresAt: new Date(now.getTime() + Math.min(rules.idle, rules.absolute)),
+		device
 	};
 	db.insert(session).values(row).run();
 	return row;

@@ -43,7 +43,7 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	const { today } = options;
 	const now = Date.parse(`${today}T12:00:00Z`);
 
-	const advisers = Math.max(2, Math.ceil(options.youngPeople / 25));
+	const advisers = Math.max(3, Math.ceil(options.youngPeople / 25));
 	const mentors = Math.max(1, Math.ceil(options.youngPeople / 20));
 	const managers = Math.max(1, Math.ceil(options.youngPeople / 2000));
 	const total = advisers + mentors + managers + options.youngPeople * 2 + options.contacts;
@@ -105,7 +105,7 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 			const preferredName = persona?.preferredName ?? (chance(0.2) ? first.slice(0, Math.max(3, first.length - 2)) : first);
 			const languages = persona?.languages ?? (uasc ? [pick(UASC_LANGUAGES), 'English'] : ['English']);
 			let userId: string | null = null;
-			if (persona) {
+			if (persona?.email) {
 				userId = id();
 				insertUser.run(userId, 'young_person', persona.preferredName, persona.email, 'active', now);
 			}
@@ -115,10 +115,19 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 				uasc ? 1 : 0, age >= 17 && chance(0.08) ? 1 : 0, facts.status === 'former_relevant' && age <= 20 && chance(0.2) ? 1 : 0,
 				activity, activityStartedOn, JSON.stringify(languages), now
 			);
-			// Demo young people are on the first demo PA's caseload; everyone else is spread across PAs.
-			const adviser = persona ? (adviserIds[0] as string) : (adviserIds[i % adviserIds.length] as string);
-			const since = addCalendarDays(today, -faker.number.int({ min: 30, max: 900 }));
-			if (chance(0.3)) {
+			// Demo people have fixed relationships (see personas.ts); everyone else is spread across PAs.
+			const [sam, chris] = adviserIds as [string, string];
+			const adviser = persona ? (persona.key === 'leah' ? chris : sam) : (adviserIds[i % adviserIds.length] as string);
+			const since = persona?.key === 'leah' ? addCalendarDays(today, -30) : addCalendarDays(today, -faker.number.int({ min: 30, max: 900 }));
+			if (persona?.key === 'leah') {
+				insertAssignment.run(personId, sam, 'primary', addCalendarDays(today, -400), addCalendarDays(today, -31), 'Moved nearer college', now);
+				assignments++;
+			}
+			if (persona?.key === 'dan') {
+				insertAssignment.run(personId, chris, 'cover', addCalendarDays(today, -5), addCalendarDays(today, 14), 'Annual leave', now);
+				assignments++;
+			}
+			if (!persona && chance(0.3)) {
 				const before = adviserIds[(i + 7) % adviserIds.length] as string;
 				insertAssignment.run(personId, before, 'primary', addCalendarDays(since, -faker.number.int({ min: 60, max: 700 })), addCalendarDays(since, -1), 'Caseloads rebalanced', now);
 				assignments++;

@@ -5,7 +5,8 @@ import { authorize, requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { inviteYoungPerson } from '$lib/server/people/invite';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
@@ -38,7 +39,24 @@ export const load: PageServerLoad = (event) => {
 			stayingPut: person.stayingPut,
 			languages: person.languages
 		},
+		hasAccount: Boolean(person.userId),
 		advisers: getCurrentAdvisers(db, id, today).map(({ name, kind, endsOn }) => ({ name, kind, endsOn })),
 		contacts: getRecentContacts(db, id)
 	};
+};
+
+export const actions: Actions = {
+	/** Sends the young person their link into Harbour, or a recovery link if they lost their phone. */
+	invite: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const relation = relationTo(db, requireActor(event), id, londonDay(new Date()));
+		if (relation === 'missing') error(404, 'not_found');
+		const actor = authorize(event, 'young_person.invite', { kind: 'young_person', relation, id });
+		const person = getYoungPerson(db, id);
+		if (!person) error(404, 'not_found');
+		const invited = await inviteYoungPerson(db, event.url.origin, person, actor.id);
+		recordAudit(db, { action: `young_person.invite.${invited.purpose}`, outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+		return { invited };
+	}
 };

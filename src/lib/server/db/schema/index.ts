@@ -2,3 +2,4 @@ export * from './users';
 export * from './people';
 export * from './contacts';
 export * from './audit';
+export * from './auth';

@@ -12,6 +12,8 @@ export const user = sqliteTable(
 		role: text('role', { enum: ROLES }).notNull(),
 		displayName: text('display_name').notNull(),
 		email: text('email').unique(),
+		/** argon2id (PHC string); null when the person signs in with passkeys only. */
+		passwordHash: text('password_hash'),
 		locale: text('locale'),
 		status: text('status', { enum: ['active', 'disabled'] })
 			.notNull()
@@ -34,7 +36,9 @@ export const session = sqliteTable(
 			.references(() => user.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** A short description of the browser ("Chrome on Android"), so people can tell their sessions apart. */
+		device: text('device').notNull().default('')
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );

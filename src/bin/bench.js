@@ -1,0 +1,130 @@
+// `npm run bench`: how fast Harbour's pages are, as ratios to two baselines measured in the same
+// run on the same machine: a bare Node `http` hello-world (the ceiling) and Harbour's own trivial
+// page (/status: one SQLite read, the framework floor). Not part of `npm test`: timings are noisy.
+//   BENCH_PEOPLE (100000)  BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_SEED (42)
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { BIN, ROOT, build, buildIsStale, run } from './lib.js';
+import { demoSessionCookie, pageWeight } from './page-weight.js';
+
+const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const seed = process.env.BENCH_SEED ?? '42';
+const APP_PORT = 4310;
+const CEILING_PORT = 4311;
+const origin = `http://127.0.0.1:${APP_PORT}`;
+
+if (buildIsStale('build-demo')) {
+	console.log('Building (demo build: the bench signs in through the demo picker)…');
+	await build({ demo: true });
+}
+
+mkdirSync(join(ROOT, 'data'), { recursive: true });
+const database = join(ROOT, 'data', `bench-${seed}-${people}.db`);
+if (!existsSync(database)) {
+	console.log(`Seeding ${people.toLocaleString()} young people and ${(people * 10).toLocaleString()} contacts (cached in ${database})…`);
+	const code = await run(BIN('tsx'), ['src/bin/seed.ts', '--db', database, '--people', String(people), '--contacts', String(people * 10), '--seed', seed, '--demo']);
+	if (code !== 0) process.exit(code);
+}
+
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let app;
+const ceiling = createServer((_req, res) => {
+	res.writeHead(200, { 'content-type': 'text/plain' });
+	res.end('hello world');
+});
+
+async function main() {
+	await new Promise((ready) => ceiling.listen(CEILING_PORT, '127.0.0.1', () => ready(undefined)));
+	app = spawn('node', ['src/bin/server.js', 'build-demo'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, DATABASE_PATH: database, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: origin, LOG_LEVEL: 'silent' }
+	});
+	await waitFor(`${origin}/status`);
+
+	const youngPerson = await demoSessionCookie(origin, 'amira@demo.harbour.test');
+	const adviser = await demoSessionCookie(origin, 'sam@demo.harbour.test');
+	const manager = await demoSessionCookie(origin, 'priya@demo.harbour.test');
+	const caseloadHtml = await (await fetch(`${origin}/caseload`, { headers: { cookie: adviser } })).text();
+	const personPath = /href="(\/caseload\/[a-z2-7]{16})"/.exec(caseloadHtml)?.[1];
+	if (!personPath) throw new Error('No young person on the PA caseload');
+
+	/** @type {{ name: string, url: string, cookie?: string, weigh?: boolean }[]} */
+	const targets = [
+		{ name: 'ceiling: bare Node http', url: `http://127.0.0.1:${CEILING_PORT}/` },
+		{ name: 'trivial page (/status)', url: `${origin}/status`, weigh: true },
+		{ name: 'young person home (/me)', url: `${origin}/me`, cookie: youngPerson, weigh: true },
+		{ name: 'PA caseload (/caseload)', url: `${origin}/caseload`, cookie: adviser, weigh: true },
+		{ name: 'PA young person (audited read)', url: `${origin}${personPath}`, cookie: adviser, weigh: true },
+		{ name: 'manager overview (/manage)', url: `${origin}/manage`, cookie: manager, weigh: true }
+	];
+
+	const rows = [];
+	for (const target of targets) {
+		const headers = { 'accept-encoding': 'gzip', ...(target.cookie ? { cookie: target.cookie } : {}) };
+		await load(target.url, headers, 2); // warm up the JIT and SQLite's page cache
+		const r = await load(target.url, headers, seconds);
+		const weight = target.weigh ? await pageWeight(origin, new URL(target.url).pathname, target.cookie ? { cookie: target.cookie } : {}) : null;
+		rows.push({ name: target.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, weight });
+		process.stdout.write('.');
+	}
+	process.stdout.write('\n');
+
+	const ceilingRps = rows[0]?.rps ?? 1;
+	const trivialRps = rows[1]?.rps ?? 1;
+	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)}`;
+	console.log(`\nHarbour bench · ${people.toLocaleString()} young people, ${(people * 10).toLocaleString()} contacts · ${connections} connections × ${seconds}s · ${new Date().toISOString()}\n`);
+	console.table(
+		rows.map((r) => ({
+			page: r.name,
+			'req/s': Math.round(r.rps),
+			'p50 ms': r.p50,
+			'p99 ms': r.p99,
+			errors: r.errors,
+			'× trivial': (r.rps / trivialRps).toFixed(2),
+			'× ceiling': (r.rps / ceilingRps).toFixed(3),
+			'HTML KB raw/gz': r.weight ? `${kb(r.weight.htmlRaw)} / ${kb(r.weight.htmlGzip)}` : '',
+			'JS KB raw/gz': r.weight ? `${kb(r.weight.jsRaw)} / ${kb(r.weight.jsGzip)} (${r.weight.jsFiles} files)` : ''
+		}))
+	);
+	console.log('Goals (design.md §6): PA caseload ≥ 0.60 × trivial with p99 < 150 ms and 0 errors; young person home ≤ 14 KB HTML gz and ≤ 45 KB JS gz.');
+	mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+	const out = join(ROOT, 'bench-results', `bench-${Date.now()}.json`);
+	writeFileSync(out, JSON.stringify({ people, seconds, connections, rows }, null, 2));
+	console.log(`Raw figures: ${out}`);
+}
+
+/**
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {number} duration
+ * @returns {Promise<autocannon.Result>}
+ */
+function load(url, headers, duration) {
+	return autocannon({ url, headers, connections, duration, timeout: 10 });
+}
+
+/** @param {string} url */
+async function waitFor(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`${url} did not come up`);
+}
+
+try {
+	await main();
+} finally {
+	app?.kill('SIGTERM');
+	ceiling.close();
+}

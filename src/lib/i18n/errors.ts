@@ -1,0 +1,34 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Server actions answer with short codes; the page turns them into words in the reader's language. */
+const MESSAGES: Record<string, () => string> = {
+	invalid: m.err_invalid,
+	email_missing: m.err_email_missing,
+	email_format: m.err_email_format,
+	password_missing: m.err_password_missing,
+	wrong: m.err_sign_in_wrong,
+	too_short: m.err_password_too_short,
+	too_long: m.err_password_too_long,
+	too_common: m.err_password_too_common,
+	confirm_mismatch: m.err_password_confirm,
+	name_missing: m.err_name_missing,
+	name_too_long: m.err_name_too_long,
+	role_missing: m.err_role_missing,
+	email_taken: m.err_email_taken,
+	adviser_missing: m.err_adviser_missing,
+	date_missing: m.err_date_missing,
+	date_invalid: m.err_date_invalid,
+	date_order: m.err_date_order,
+	date_past: m.err_date_past
+};
+
+export function errorText(code: string | undefined): string | undefined {
+	if (!code) return undefined;
+	return (MESSAGES[code] ?? m.err_invalid)();
+}
+
+/** The error summary list for a form, in the order the fields appear. */
+export function summaryOf(errors: Record<string, string> | undefined, order: string[]): { field: string; message: string }[] {
+	if (!errors) return [];
+	return order.filter((f) => errors[f]).map((field) => ({ field, message: errorText(errors[field]) ?? '' }));
+}

@@ -1,0 +1,150 @@
+import {
+	generateAuthenticationOptions,
+	generateRegistrationOptions,
+	verifyAuthenticationResponse,
+	verifyRegistrationResponse,
+	type AuthenticationResponseJSON,
+	type AuthenticatorTransport,
+	type RegistrationResponseJSON
+} from '@simplewebauthn/server';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { passkey, webauthnChallenge, type Passkey } from '../db/schema';
+import { newId } from '../ids';
+
+/**
+ * Passkeys with SimpleWebAuthn. Challenges are single use, live five minutes and are tied to the
+ * browser by a cookie holding the challenge row's id; user verification (PIN or biometrics) is required.
+ */
+export const CHALLENGE_COOKIE = 'harbour_webauthn';
+const CHALLENGE_MS = 5 * 60_000;
+const RP_NAME = 'Harbour';
+
+interface Site {
+	origin: string;
+	rpID: string;
+}
+
+export const siteOf = (url: URL): Site => ({ origin: url.origin, rpID: url.hostname });
+
+function storeChallenge(db: Db, challenge: string, purpose: 'register' | 'authenticate', owner: { userId?: string; invitationId?: string }, now: Date) {
+	db.delete(webauthnChallenge).where(lt(webauthnChallenge.expiresAt, now)).run();
+	const id = newId();
+	db.insert(webauthnChallenge)
+		.values({ id, challenge, purpose, userId: owner.userId ?? null, invitationId: owner.invitationId ?? null, expiresAt: new Date(now.getTime() + CHALLENGE_MS) })
+		.run();
+	return id;
+}
+
+/** Takes (and deletes) a challenge: it can be answered once only. */
+function takeChallenge(db: Db, id: string | undefined, purpose: 'register' | 'authenticate', now: Date) {
+	if (!id) return null;
+	const row = db.select().from(webauthnChallenge).where(and(eq(webauthnChallenge.id, id), eq(webauthnChallenge.purpose, purpose))).get();
+	if (!row) return null;
+	db.delete(webauthnChallenge).where(eq(webauthnChallenge.id, id)).run();
+	return row.expiresAt.getTime() > now.getTime() ? row : null;
+}
+
+export async function startRegistration(
+	db: Db,
+	site: Site,
+	who: { userId?: string; invitationId?: string; name: string; existing: Passkey[] },
+	now = new Date()
+) {
+	const options = await generateRegistrationOptions({
+		rpName: RP_NAME,
+		rpID: site.rpID,
+		userName: who.name,
+		userDisplayName: who.name,
+		attestationType: 'none',
+		excludeCredentials: who.existing.map((p) => ({ id: p.id, transports: p.transports as AuthenticatorTransport[] })),
+		authenticatorSelection: { residentKey: 'required', userVerification: 'required' }
+	});
+	const challengeId = storeChallenge(db, options.challenge, 'register', who, now);
+	return { options, challengeId };
+}
+
+export type NewPasskey = Omit<Passkey, 'userId' | 'name' | 'createdAt' | 'lastUsedAt'>;
+
+export async function finishRegistration(
+	db: Db,
+	site: Site,
+	challengeId: string | undefined,
+	response: RegistrationResponseJSON,
+	now = new Date()
+): Promise<{ ok: true; credential: NewPasskey; owner: { userId: string | null; invitationId: string | null } } | { ok: false }> {
+	const challenge = takeChallenge(db, challengeId, 'register', now);
+	if (!challenge) return { ok: false };
+	try {
+		const result = await verifyRegistrationResponse({
+			response,
+			expectedChallenge: challenge.challenge,
+			expectedOrigin: site.origin,
+			expectedRPID: site.rpID,
+			requireUserVerification: true
+		});
+		if (!result.verified) return { ok: false };
+		const { credential, credentialBackedUp } = result.registrationInfo;
+		return {
+			ok: true,
+			credential: {
+				id: credential.id,
+				publicKey: Buffer.from(credential.publicKey),
+				counter: credential.counter,
+				transports: credential.transports ?? [],
+				backedUp: credentialBackedUp
+			},
+			owner: { userId: challenge.userId, invitationId: challenge.invitationId }
+		};
+	} catch {
+		return { ok: false };
+	}
+}
+
+export function savePasskey(db: Db, userId: string, credential: NewPasskey, name: string, now = new Date()): void {
+	db.insert(passkey).values({ ...credential, userId, name, createdAt: now }).run();
+}
+
+export async function startAuthentication(db: Db, site: Site, now = new Date()) {
+	// Discoverable credentials: the phone offers the person's passkey; no email needs typing.
+	const options = await generateAuthenticationOptions({ rpID: site.rpID, userVerification: 'required', allowCredentials: [] });
+	return { options, challengeId: storeChallenge(db, options.challenge, 'authenticate', {}, now) };
+}
+
+export async function finishAuthentication(
+	db: Db,
+	site: Site,
+	challengeId: string | undefined,
+	response: AuthenticationResponseJSON,
+	now = new Date()
+): Promise<{ ok: true; userId: string } | { ok: false }> {
+	const challenge = takeChallenge(db, challengeId, 'authenticate', now);
+	if (!challenge) return { ok: false };
+	const stored = db.select().from(passkey).where(eq(passkey.id, response.id)).get();
+	if (!stored) return { ok: false };
+	try {
+		const result = await verifyAuthenticationResponse({
+			response,
+			expectedChallenge: challenge.challenge,
+			expectedOrigin: site.origin,
+			expectedRPID: site.rpID,
+			requireUserVerification: true,
+			credential: {
+				id: stored.id,
+				publicKey: new Uint8Array(stored.publicKey),
+				counter: stored.counter,
+				transports: stored.transports as AuthenticatorTransport[]
+			}
+		});
+		if (!result.verified) return { ok: false };
+		// A counter that goes backwards is logged by the caller's audit, not refused: synced passkeys report 0.
+		db.update(passkey).set({ counter: result.authenticationInfo.newCounter, lastUsedAt: now }).where(eq(passkey.id, stored.id)).run();
+		return { ok: true, userId: stored.userId };
+	} catch {
+		return { ok: false };
+	}
+}
+
+export function listPasskeys(db: Db, userId: string): Passkey[] {
+	return db.select().from(passkey).where(eq(passkey.userId, userId)).all();
+}

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../../domain/roles';
+import { youngPerson } from './people';
+import { user } from './users';
+
+/** A WebAuthn credential (passkey). The public key only: the private key never leaves the device. */
+export const passkey = sqliteTable(
+	'passkey',
+	{
+		id: text('id').primaryKey(), // credential id, base64url
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
+		counter: integer('counter').notNull().default(0),
+		transports: text('transports', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		backedUp: integer('backed_up', { mode: 'boolean' }).notNull().default(false),
+		name: text('name').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('passkey_user_idx').on(t.userId)]
+);
+
+/**
+ * A one-time link to join Harbour (or, with `purpose = 'recovery'`, to get back into an existing
+ * account). Only the SHA-256 of the link's token is stored. Valid 7 days; can be revoked.
+ */
+export const invitation = sqliteTable(
+	'invitation',
+	{
+		id: text('id').primaryKey(),
+		tokenHash: text('token_hash').notNull().unique(),
+		purpose: text('purpose', { enum: ['join', 'recovery'] }).notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		displayName: text('display_name').notNull(),
+		email: text('email'),
+		youngPersonId: text('young_person_id').references(() => youngPerson.id),
+		/** For a recovery invitation: the account it lets back in. */
+		userId: text('user_id').references(() => user.id),
+		invitedBy: text('invited_by')
+			.notNull()
+			.references(() => user.id),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('invitation_young_person_idx').on(t.youngPersonId), index('invitation_invited_by_idx').on(t.invitedBy)]
+);
+
+/** A WebAuthn challenge: single use, five minutes, tied to the browser by a cookie holding its id. */
+export const webauthnChallenge = sqliteTable('webauthn_challenge', {
+	id: text('id').primaryKey(),
+	challenge: text('challenge').notNull(),
+	purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+	userId: text('user_id').references(() => user.id),
+	invitationId: text('invitation_id').references(() => invitation.id),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Sign-in throttling state, kept in the database so it survives restarts and spans app nodes. */
+export const throttle = sqliteTable('throttle', {
+	key: text('key').primaryKey(), // "account:<sha256 of email>" or "address:<ip>"
+	consecutive: integer('consecutive').notNull(),
+	lastFailureAt: integer('last_failure_at').notNull(),
+	windowStart: integer('window_start').notNull(),
+	windowCount: integer('window_count').notNull()
+});
+
+/** Something Harbour tells a person in the app (and, later, by push). */
+export const notification = sqliteTable(
+	'notification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		kind: text('kind').notNull(),
+		/** Parameters for the message, never free text about someone else. */
+		data: text('data', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.createdAt)]
+);
+
+export type Passkey = typeof passkey.$inferSelect;
+export type Invitation = typeof invitation.$inferSelect;

@@ -1,0 +1,70 @@
+import type { Sqlite } from '../db/client';
+
+/**
+ * Subject access (UK GDPR Art. 15): every row in every table that refers to a person. Each table
+ * says how it refers to a person, or why it is left out; a test walks the live schema so a new
+ * table without an entry here fails the build.
+ */
+type Link = { byUser?: string[]; byYoungPerson?: string[]; redact?: string[] } | { excluded: string };
+
+export const SUBJECT_LINKS: Record<string, Link> = {
+	user: { byUser: ['id'], redact: ['password_hash'] },
+	session: { byUser: ['user_id'], redact: ['id'] },
+	young_person: { byYoungPerson: ['id'] },
+	assignment: { byYoungPerson: ['young_person_id'], byUser: ['adviser_id', 'created_by'] },
+	pa_contact: { byYoungPerson: ['young_person_id'], byUser: ['adviser_id'] },
+	audit_event: { byUser: ['actor_id'], byYoungPerson: ['subject_id'], redact: ['prev_hash', 'hash'] },
+	passkey: { byUser: ['user_id'], redact: ['public_key'] },
+	invitation: { byUser: ['user_id', 'invited_by'], byYoungPerson: ['young_person_id'], redact: ['token_hash'] },
+	notification: { byUser: ['user_id'] },
+	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
+	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
+};
+
+export function schemaTables(sqlite: Sqlite): string[] {
+	return sqlite
+		.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
+		.pluck()
+		.all() as string[];
+}
+
+export interface SubjectExport {
+	generatedAt: string;
+	subject: { userId: string | null; youngPersonId: string | null };
+	tables: Record<string, Record<string, unknown>[]>;
+	excluded: Record<string, string>;
+}
+
+export function exportSubject(sqlite: Sqlite, subject: { userId: string | null; youngPersonId: string | null }, now = new Date()): SubjectExport {
+	const tables: SubjectExport['tables'] = {};
+	const excluded: SubjectExport['excluded'] = {};
+	for (const table of schemaTables(sqlite)) {
+		const link = SUBJECT_LINKS[table];
+		if (!link) throw new Error(`No subject-access rule for table ${table}`);
+		if ('excluded' in link) {
+			excluded[table] = link.excluded;
+			continue;
+		}
+		const clauses: string[] = [];
+		const params: string[] = [];
+		for (const column of subject.userId ? (link.byUser ?? []) : []) {
+			clauses.push(`"${column}" = ?`);
+			params.push(subject.userId as string);
+		}
+		for (const column of subject.youngPersonId ? (link.byYoungPerson ?? []) : []) {
+			clauses.push(`"${column}" = ?`);
+			params.push(subject.youngPersonId as string);
+		}
+		if (clauses.length === 0) {
+			tables[table] = [];
+			continue;
+		}
+		const rows = sqlite.prepare(`select * from "${table}" where ${clauses.join(' or ')}`).all(...params) as Record<string, unknown>[];
+		tables[table] = rows.map((row) => {
+			const copy: Record<string, unknown> = { ...row };
+			for (const column of link.redact ?? []) if (column in copy) copy[column] = '[withheld: a security value, not information about you]';
+			return copy;
+		});
+	}
+	return { generatedAt: now.toISOString(), subject, tables, excluded };
+}

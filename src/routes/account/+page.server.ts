@@ -1,0 +1,87 @@
+import { recordAudit } from '$lib/server/audit';
+import { requireActor } from '$lib/server/auth/guards';
+import { listPasskeys } from '$lib/server/auth/passkeys';
+import { MAX_PASSWORD, hashPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
+import { getDb } from '$lib/server/db';
+import { passkey, session, user } from '$lib/server/db/schema';
+import { listNotifications, notifyUser } from '$lib/server/notify/in-app';
+import { fail } from '@sveltejs/kit';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+// Everyone's own account: how they sign in, where they are signed in, and their data.
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event);
+	const db = getDb();
+	const me = db.select({ passwordHash: user.passwordHash, email: user.email }).from(user).where(eq(user.id, actor.id)).get();
+	return {
+		email: me?.email ?? null,
+		hasPassword: Boolean(me?.passwordHash),
+		passkeys: listPasskeys(db, actor.id).map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null })),
+		sessions: db
+			.select({ id: session.id, device: session.device, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt })
+			.from(session)
+			.where(eq(session.userId, actor.id))
+			.orderBy(desc(session.lastSeenAt))
+			.all()
+			.map((s) => ({ current: s.id === event.locals.session?.id, device: s.device, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
+		notifications: listNotifications(db, actor.id, 10).map((n) => ({ id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() }))
+	};
+};
+
+const PasswordForm = z.object({ current: z.string().max(MAX_PASSWORD * 4).optional(), password: z.string().max(MAX_PASSWORD * 4), confirm: z.string().max(MAX_PASSWORD * 4) });
+const PasskeyForm = z.object({ passkey: z.string().min(1).max(1024) });
+
+export const actions: Actions = {
+	signOutOthers: (event) => {
+		const actor = requireActor(event);
+		const db = getDb();
+		const current = event.locals.session?.id ?? '';
+		const removed = db.delete(session).where(and(eq(session.userId, actor.id), ne(session.id, current))).run().changes;
+		if (removed > 0) notifyUser(db, actor.id, 'sessions.signed_out_elsewhere', { count: String(removed) });
+		recordAudit(db, { action: 'account.sign_out_others', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+		return { signedOutOthers: removed };
+	},
+
+	removePasskey: async (event) => {
+		const actor = requireActor(event);
+		const db = getDb();
+		const parsed = PasskeyForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const mine = listPasskeys(db, actor.id);
+		const target = parsed.success ? mine.find((p) => p.id === parsed.data.passkey) : undefined;
+		const hasPassword = Boolean(db.select({ h: user.passwordHash }).from(user).where(eq(user.id, actor.id)).get()?.h);
+		if (!target) {
+			recordAudit(db, { action: 'account.remove_passkey', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+			return fail(400, { passkeyError: 'invalid' });
+		}
+		if (mine.length === 1 && !hasPassword) return fail(400, { passkeyError: 'last_method' });
+		db.delete(passkey).where(and(eq(passkey.id, target.id), eq(passkey.userId, actor.id))).run();
+		notifyUser(db, actor.id, 'sign_in_method.passkey_removed', { name: target.name });
+		recordAudit(db, { action: 'account.remove_passkey', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+		return { passkeyRemoved: target.name };
+	},
+
+	setPassword: async (event) => {
+		const actor = requireActor(event);
+		const db = getDb();
+		const parsed = PasswordForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const stored = db.select({ h: user.passwordHash }).from(user).where(eq(user.id, actor.id)).get()?.h ?? null;
+		const errors: Record<string, string> = {};
+		if (!parsed.success) errors.password = 'too_long';
+		else {
+			if (stored && !(await verifyPassword(stored, parsed.data.current ?? ''))) errors.current = 'wrong_current';
+			const problem = parsed.data.password ? passwordProblem(parsed.data.password) : 'password_missing';
+			if (problem) errors.password = problem;
+			else if (parsed.data.confirm !== parsed.data.password) errors.confirm = 'confirm_mismatch';
+		}
+		if (!parsed.success || Object.keys(errors).length > 0) {
+			recordAudit(db, { action: 'account.set_password', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+			return fail(400, { passwordErrors: errors });
+		}
+		db.update(user).set({ passwordHash: await hashPassword(parsed.data.password) }).where(eq(user.id, actor.id)).run();
+		notifyUser(db, actor.id, 'sign_in_method.password_set');
+		recordAudit(db, { action: 'account.set_password', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+		return { passwordSet: true };
+	}
+};
