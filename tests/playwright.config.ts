@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 // with JavaScript on and off, because every core flow must work without JavaScript.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-export const ORIGIN = `http://127.0.0.1:${PORT}`;
+// The server listens on 127.0.0.1; the browser calls it "localhost" because WebAuthn (passkeys)
+// refuses an IP address as the relying party's id.
+export const ORIGIN = `http://localhost:${PORT}`;
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const laptop = { viewport: { width: 1366, height: 768 } };
@@ -27,6 +29,9 @@ export default defineConfig({
 		screenshot: 'only-on-failure',
 		trace: 'off',
 		locale: 'en-GB',
+		// The server reads the client address from X-Forwarded-For (as behind the council's proxy),
+		// so the sign-in throttling tests can act as different addresses.
+		extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.7' },
 		timezoneId: 'Europe/London',
 		launchOptions: {
 			executablePath: CHROMIUM,
@@ -51,11 +56,11 @@ export default defineConfig({
 	webServer: {
 		command: 'node tests/support/e2e-server.js',
 		cwd: '..',
-		url: `${ORIGIN}/status`,
+		url: `http://127.0.0.1:${PORT}/status`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, LOG_LEVEL: 'warn' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, LOG_LEVEL: 'warn', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
 	}
 });

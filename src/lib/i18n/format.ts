@@ -43,7 +43,9 @@ export function formatTime(instant: string | Date): string {
 		minute: '2-digit',
 		hour12: true,
 		timeZone: 'Europe/London'
-	}).format(new Date(instant));
+	})
+		.format(new Date(instant))
+		.replace(/\s(am|pm)$/i, '$1'); // house style: 3:42pm
 }
 
 /** "Tuesday 24 November, 3:40pm" in London. */
@@ -56,7 +58,9 @@ export function formatWhen(instant: string | Date): string {
 		minute: '2-digit',
 		hour12: true,
 		timeZone: 'Europe/London'
-	}).format(new Date(instant));
+	})
+		.format(new Date(instant))
+		.replace(/\s(am|pm)$/i, '$1');
 }
 
 const ROLE: Record<'young_person' | 'adviser' | 'mentor' | 'manager', () => string> = {
@@ -86,4 +90,10 @@ export function notificationText(kind: string, data: Record<string, string>): st
 		default:
 			return m.note_other();
 	}
+}
+
+/** "Personal adviser", for a table cell or a heading (roleLabel is for the middle of a sentence). */
+export function roleTitle(role: keyof typeof ROLE): string {
+	const text = roleLabel(role);
+	return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
