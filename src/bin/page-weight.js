@@ -41,7 +41,7 @@ export async function demoSessionCookie(origin, email) {
 	const page = await (await fetch(new URL('/demo', origin))).text();
 	const forms = [...page.matchAll(/name="account" value="([a-z2-7]{16})"/g)].map((m) => m[1]);
 	const names = [...page.matchAll(/Sign in as ([^<]+)</g)].map((m) => m[1]);
-	const wanted = { 'amira@demo.harbour.test': 'Amira', 'dan@demo.harbour.test': 'Dan', 'sam@demo.harbour.test': 'Sam Taylor', 'chris@demo.harbour.test': 'Chris Evans', 'jo@demo.harbour.test': 'Jo Bennett', 'priya@demo.harbour.test': 'Priya Shah' }[email];
+	const wanted = { 'amira@demo.harbour.test': 'Amira', 'dan@demo.harbour.test': 'Dan', 'sam@demo.harbour.test': 'Sam Taylor', 'chris@demo.harbour.test': 'Chris Evans', 'jo@demo.harbour.test': 'Jo Bennett', 'priya@demo.harbour.test': 'Priya Shah', 'casey@demo.harbour.test': 'Casey Morgan' }[email];
 	const account = forms[names.indexOf(wanted ?? '')];
 	if (!account) throw new Error(`No demo account ${email}`);
 	const response = await fetch(new URL('/demo', origin), {

@@ -43,6 +43,7 @@ describe('can', () => {
 				const subject = { kind: 'young_person' as const, relation };
 				const invite = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
 				expect(can(actor(role), 'young_person.invite', subject), `${role}/${relation} invite`).toBe(invite);
+				expect(can(actor(role), 'case_record.view', subject), `${role}/${relation} case record`).toBe(invite);
 				expect(can(actor(role), 'young_person.assign', subject), `${role}/${relation} assign`).toBe(role === 'manager' && relation === 'service');
 			}
 		}

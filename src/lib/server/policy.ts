@@ -21,7 +21,8 @@ export type Action =
 	| 'caseload.view' // a PA's own caseload list
 	| 'mentees.view' // a mentor's own list of matches
 	| 'service.view' // the manager's overview of the service
-	| 'young_person.view' // one young person's record
+	| 'young_person.view' // one young person's record, in whatever view fits the actor
+	| 'case_record.view' // the staff page about a young person (a PA's or a manager's view, with case notes)
 	| 'young_person.invite' // send a young person their invitation (or a recovery one)
 	| 'young_person.assign' // change a young person's PA or set cover
 	| 'people.manage' // invite staff and mentors, change roles, disable accounts
@@ -47,6 +48,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'manager';
 		case 'own_record.activity':
 			return actor.role === 'young_person';
+		case 'case_record.view':
+			if (subject.kind !== 'young_person') return false;
+			return (actor.role === 'adviser' && (subject.relation === 'assigned' || subject.relation === 'cover')) || (actor.role === 'manager' && subject.relation === 'service');
 		case 'young_person.invite':
 			if (subject.kind !== 'young_person') return false;
 			return (actor.role === 'adviser' && (subject.relation === 'assigned' || subject.relation === 'cover')) || (actor.role === 'manager' && subject.relation === 'service');

@@ -123,8 +123,10 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 				insertAssignment.run(personId, sam, 'primary', addCalendarDays(today, -400), addCalendarDays(today, -31), 'Moved nearer college', now);
 				assignments++;
 			}
-			if (persona?.key === 'dan') {
-				insertAssignment.run(personId, chris, 'cover', addCalendarDays(today, -5), addCalendarDays(today, 14), 'Annual leave', now);
+			const covers: Record<string, [number, number]> = { dan: [-5, 14], maya: [-40, -20], tom: [7, 21] };
+			const cover = persona ? covers[persona.key] : undefined;
+			if (cover) {
+				insertAssignment.run(personId, chris, 'cover', addCalendarDays(today, cover[0]), addCalendarDays(today, cover[1]), 'Annual leave', now);
 				assignments++;
 			}
 			if (!persona && chance(0.3)) {

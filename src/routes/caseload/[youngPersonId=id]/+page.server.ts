@@ -1,7 +1,6 @@
 import { ageOn, londonDay } from '$lib/domain/dates';
-import { relationTo } from '$lib/server/access';
 import { recordAudit } from '$lib/server/audit';
-import { authorize, requireActor } from '$lib/server/auth/guards';
+import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
 import { error } from '@sveltejs/kit';
@@ -12,12 +11,11 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const today = londonDay(new Date());
 	const id = event.params.youngPersonId;
-	const relation = relationTo(db, requireActor(event), id, today);
-	if (relation === 'missing') error(404, 'not_found');
-	const actor = authorize(event, 'young_person.view', { kind: 'young_person', relation, id });
+	const { actor } = authorizeYoungPerson(event, 'case_record.view', id);
 	const person = getYoungPerson(db, id);
 	if (!person) error(404, 'not_found');
-	recordAudit(db, {
+	// One audit row per request: after a form post, the action's own row already records this access.
+	if (event.request.method === 'GET') recordAudit(db, {
 		action: 'young_person.view',
 		outcome: 'allowed',
 		actorId: actor.id,
@@ -50,9 +48,7 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const db = getDb();
 		const id = event.params.youngPersonId;
-		const relation = relationTo(db, requireActor(event), id, londonDay(new Date()));
-		if (relation === 'missing') error(404, 'not_found');
-		const actor = authorize(event, 'young_person.invite', { kind: 'young_person', relation, id });
+		const { actor } = authorizeYoungPerson(event, 'young_person.invite', id);
 		const person = getYoungPerson(db, id);
 		if (!person) error(404, 'not_found');
 		const invited = await inviteYoungPerson(db, event.url.origin, person, actor.id);

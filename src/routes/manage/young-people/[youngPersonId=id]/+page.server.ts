@@ -1,7 +1,6 @@
 import { londonDay, parseDateParts } from '$lib/domain/dates';
-import { relationTo } from '$lib/server/access';
 import { recordAudit } from '$lib/server/audit';
-import { authorize, requireActor } from '$lib/server/auth/guards';
+import { authorize, authorizeYoungPerson } from '$lib/server/auth/guards';
 import { listOpenInvitations } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { assignmentHistory, listAdvisers, reassign, setCover } from '$lib/server/people/manage';
@@ -11,19 +10,16 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-function subjectFor(event: RequestEvent<{ youngPersonId: string }>) {
-	const db = getDb();
-	const relation = relationTo(db, requireActor(event), event.params.youngPersonId, londonDay(new Date()));
-	if (relation === 'missing') error(404, 'not_found');
-	return { kind: 'young_person' as const, relation, id: event.params.youngPersonId };
-}
+/** The manager's page about one young person: every load and action is for managers only. */
+const manager = (event: RequestEvent<{ youngPersonId: string }>) => authorizeYoungPerson(event, 'young_person.assign', event.params.youngPersonId);
 
 export const load: PageServerLoad = (event) => {
-	const actor = authorize(event, 'young_person.assign', subjectFor(event));
+	const { actor } = manager(event);
 	const db = getDb();
 	const person = getYoungPerson(db, event.params.youngPersonId);
 	if (!person) error(404, 'not_found');
-	recordAudit(db, { action: 'young_person.view_assignments', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+	// One audit row per request: after a form post, the action's own row already records this access.
+	if (event.request.method === 'GET') recordAudit(db, { action: 'young_person.view_assignments', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
 	return {
 		person: { id: person.id, fullName: person.fullName, hasAccount: Boolean(person.userId) },
 		history: assignmentHistory(db, person.id),
@@ -46,7 +42,7 @@ const Cover = z.object({
 
 export const actions: Actions = {
 	reassign: async (event) => {
-		const actor = authorize(event, 'young_person.assign', subjectFor(event));
+		const { actor } = manager(event);
 		const db = getDb();
 		const parsed = Reassign.safeParse(Object.fromEntries(await event.request.formData()));
 		const adviser = parsed.success ? listAdvisers(db).find((a) => a.id === parsed.data.adviser) : undefined;
@@ -60,7 +56,7 @@ export const actions: Actions = {
 	},
 
 	cover: async (event) => {
-		const actor = authorize(event, 'young_person.assign', subjectFor(event));
+		const { actor } = manager(event);
 		const db = getDb();
 		const raw = Object.fromEntries(await event.request.formData());
 		const parsed = Cover.safeParse(raw);
@@ -87,7 +83,9 @@ export const actions: Actions = {
 	},
 
 	invite: async (event) => {
-		const actor = authorize(event, 'young_person.invite', subjectFor(event));
+		// The manager's page: managers only, even though a PA may invite from their own caseload page.
+		const { subject } = manager(event);
+		const actor = authorize(event, 'young_person.invite', subject);
 		const db = getDb();
 		const person = getYoungPerson(db, event.params.youngPersonId);
 		if (!person) error(404, 'not_found');

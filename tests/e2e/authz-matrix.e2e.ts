@@ -1,0 +1,251 @@
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { ORIGIN } from '../playwright.config';
+import { demoSessionCookie } from '../../src/bin/page-weight.js';
+
+/**
+ * The authorization matrix (issue 3): every route × every principal × every relationship, asked
+ * over HTTP in each way a browser asks (page, SvelteKit's __data.json, plain form post and
+ * enhanced form post), compared with an oracle written here from the rules in the issue, not
+ * from policy.ts. A route added under src/routes without an entry below fails this test.
+ * Allowed writes are sent with deliberately incomplete answers, so they are refused by validation
+ * (400) and change nothing; a denial must come first (403/404, or a redirect to sign in).
+ */
+test.beforeEach(({ baseURL: _b }, testInfo) => test.skip(testInfo.project.name !== 'laptop-js', 'runs once'));
+test.setTimeout(240_000);
+
+type Principal = 'anonymous' | 'expired' | 'disabled' | 'amira' | 'dan' | 'sam' | 'chris' | 'jo' | 'priya';
+type Person = 'amira' | 'dan' | 'leah' | 'maya' | 'tom' | 'other' | 'missing';
+type Staff = 'sam' | 'casey' | 'priya' | 'amiraUser' | 'missing';
+type Rel = 'self' | 'assigned' | 'cover' | 'service' | 'none';
+
+const PRINCIPALS: Principal[] = ['anonymous', 'expired', 'disabled', 'amira', 'dan', 'sam', 'chris', 'jo', 'priya'];
+const PEOPLE: Person[] = ['amira', 'dan', 'leah', 'maya', 'tom', 'other', 'missing'];
+const STAFF: Staff[] = ['sam', 'casey', 'priya', 'amiraUser', 'missing'];
+const ROLE: Record<Principal, 'young_person' | 'adviser' | 'mentor' | 'manager' | null> = {
+	anonymous: null, expired: null, disabled: null, amira: 'young_person', dan: 'young_person', sam: 'adviser', chris: 'adviser', jo: 'mentor', priya: 'manager'
+};
+
+/** How each principal stands to each young person today (see src/lib/server/seed/personas.ts). */
+function rel(p: Principal, who: Person): Rel {
+	if (who === 'missing') return 'none';
+	if (p === 'priya') return 'service';
+	if (p === 'amira' && who === 'amira') return 'self';
+	if (p === 'dan' && who === 'dan') return 'self';
+	if (p === 'sam' && ['amira', 'dan', 'maya', 'tom'].includes(who)) return 'assigned'; // Leah moved away from Sam
+	if (p === 'chris' && who === 'leah') return 'assigned';
+	if (p === 'chris' && who === 'dan') return 'cover'; // Maya's cover has ended, Tom's has not begun
+	return 'none';
+}
+const signedIn = (p: Principal) => ROLE[p] !== null;
+const isPa = (p: Principal) => ROLE[p] === 'adviser';
+const isManager = (p: Principal) => ROLE[p] === 'manager';
+
+type Op = { method: 'GET' | 'POST'; action?: string; json?: unknown; body?: Record<string, string>; allowed: (p: Principal) => boolean };
+type Entry = { kind: 'plain'; path: string; ops: Op[] } | { kind: 'person'; path: (id: string) => string; ops: ((who: Person) => Op)[] } | { kind: 'staff'; path: (id: string) => string; ops: ((who: Staff) => Op)[] };
+
+const everyone = () => true;
+const anySignedIn = (p: Principal) => signedIn(p);
+const FORGED = 'forgedforgedforgedforgedforgedfo';
+
+/** One entry for every route id under src/routes. */
+const MATRIX: Record<string, Entry> = {
+	'/': { kind: 'plain', path: '/', ops: [{ method: 'GET', allowed: everyone }] },
+	'/help': { kind: 'plain', path: '/help', ops: [{ method: 'GET', allowed: everyone }] },
+	'/status': { kind: 'plain', path: '/status', ops: [{ method: 'GET', allowed: everyone }] },
+	'/language': { kind: 'plain', path: '/language', ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', body: { locale: 'xx' }, allowed: everyone }] },
+	'/demo': { kind: 'plain', path: '/demo', ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', body: { account: 'nobody' }, allowed: everyone }] },
+	'/sign-in': { kind: 'plain', path: '/sign-in', ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', body: { email: '' }, allowed: everyone }] },
+	'/sign-in/passkey': { kind: 'plain', path: '/sign-in/passkey', ops: [{ method: 'POST', json: { step: 'nonsense' }, allowed: everyone }] },
+	'/invite/[token]': { kind: 'plain', path: `/invite/${FORGED}`, ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', action: 'password', body: {}, allowed: everyone }] },
+	'/invite/[token]/passkey': { kind: 'plain', path: `/invite/${FORGED}/passkey`, ops: [{ method: 'POST', json: { step: 'options' }, allowed: everyone }] },
+	'/me': { kind: 'plain', path: '/me', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	'/me/activity': { kind: 'plain', path: '/me/activity', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
+	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
+	'/manage': { kind: 'plain', path: '/manage', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/people': {
+		kind: 'plain',
+		path: '/manage/people',
+		ops: [
+			{ method: 'GET', allowed: isManager },
+			{ method: 'POST', action: 'invite', body: { displayName: '' }, allowed: isManager },
+			{ method: 'POST', action: 'revoke', body: { invitation: 'nope' }, allowed: isManager }
+		]
+	},
+	'/manage/young-people': { kind: 'plain', path: '/manage/young-people?q=a', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/audit': { kind: 'plain', path: '/manage/audit', ops: [{ method: 'GET', allowed: isManager }] },
+	'/account': {
+		kind: 'plain',
+		path: '/account',
+		ops: [
+			{ method: 'GET', allowed: anySignedIn },
+			{ method: 'POST', action: 'removePasskey', body: { passkey: 'none' }, allowed: anySignedIn },
+			{ method: 'POST', action: 'setPassword', body: { password: 'short' }, allowed: anySignedIn }
+		]
+	},
+	'/account/data': { kind: 'plain', path: '/account/data', ops: [{ method: 'GET', allowed: anySignedIn }] },
+	'/account/passkey': { kind: 'plain', path: '/account/passkey', ops: [{ method: 'POST', json: { step: 'nonsense' }, allowed: anySignedIn }] },
+	'/caseload/[youngPersonId=id]': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') })
+		]
+	},
+	'/manage/young-people/[youngPersonId=id]': {
+		kind: 'person',
+		path: (id) => `/manage/young-people/${id}`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
+			(who) => ({ method: 'POST', action: 'reassign', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
+			(who) => ({ method: 'POST', action: 'cover', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
+			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' })
+		]
+	},
+	'/manage/people/[userId=id]': {
+		kind: 'staff',
+		path: (id) => `/manage/people/${id}`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => isManager(p) && who !== 'amiraUser' && who !== 'missing' }),
+			(who) => ({ method: 'POST', action: 'changeRole', body: { role: 'king' }, allowed: (p) => isManager(p) && who !== 'amiraUser' && who !== 'missing' }),
+			(who) => ({ method: 'POST', action: 'setStatus', body: { status: 'maybe' }, allowed: (p) => isManager(p) && who !== 'amiraUser' && who !== 'missing' })
+		]
+	},
+	// Last, because an allowed request signs the principal out.
+	'/sign-out': { kind: 'plain', path: '/sign-out', ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', body: {}, allowed: everyone }] }
+};
+
+function routeIds(): string[] {
+	const root = join(process.cwd(), 'src', 'routes');
+	const ids = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (/^\+(page|page\.server|server)\.(ts|svelte)$/.test(name)) {
+				const id = '/' + relative(root, dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+				ids.add(id === '/' ? '/' : id.replace(/\/$/, ''));
+			}
+		}
+	};
+	walk(root);
+	return [...ids].sort();
+}
+
+type Mode = 'page' | 'data' | 'form' | 'enhanced';
+type Verdict = 'allowed' | 'denied' | 'server-error';
+
+async function ask(ctx: APIRequestContext, path: string, op: Op, mode: Mode): Promise<{ verdict: Verdict; detail: string }> {
+	const [pathname, query] = path.split('?');
+	if (op.method === 'GET') {
+		const url = mode === 'data' ? `${pathname === '/' ? '' : pathname}/__data.json${query ? `?${query}` : ''}` : path;
+		const r = await ctx.get(url, { maxRedirects: 0, headers: { accept: mode === 'data' ? 'application/json' : 'text/html' } });
+		const status = r.status();
+		if (status >= 500) return { verdict: 'server-error', detail: String(status) };
+		if (mode === 'data') {
+			const body = (await r.json().catch(() => ({}))) as { type?: string; location?: string; status?: number; nodes?: ({ type?: string; status?: number } | null)[] };
+			// A page's own load that refuses shows up as an error node (the layout's node may still be data).
+			const refused = body.nodes?.find((n) => n?.type === 'error');
+			if (refused && (refused.status ?? 500) >= 500) return { verdict: 'server-error', detail: JSON.stringify(refused) };
+			if (status === 404 || status === 403 || body.type === 'error' || refused) return { verdict: 'denied', detail: `${status} ${body.type} ${refused?.status ?? ''}` };
+			if (body.type === 'redirect') return { verdict: body.location?.startsWith('/?returnTo') ? 'denied' : 'allowed', detail: `redirect ${body.location}` };
+			return { verdict: 'allowed', detail: String(status) };
+		}
+		if (status === 303 || status === 302) return { verdict: r.headers()['location']?.startsWith('/?returnTo') ? 'denied' : 'allowed', detail: `${status} ${r.headers()['location']}` };
+		if (status === 404 || status === 403 || status === 401) return { verdict: 'denied', detail: String(status) };
+		return { verdict: 'allowed', detail: String(status) };
+	}
+	const url = op.action ? `${path}?/${op.action}` : path;
+	const headers: Record<string, string> = { origin: ORIGIN };
+	let r;
+	if (op.json !== undefined) r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, 'content-type': 'application/json' }, data: JSON.stringify(op.json) });
+	else if (mode === 'enhanced') r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, accept: 'application/json', 'x-sveltekit-action': 'true' }, form: op.body ?? {} });
+	else r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, accept: 'text/html' }, form: op.body ?? {} });
+	const status = r.status();
+	if (status >= 500) return { verdict: 'server-error', detail: String(status) };
+	if (mode === 'enhanced' && op.json === undefined) {
+		const body = (await r.json().catch(() => ({}))) as { type?: string; status?: number; location?: string };
+		body.status ??= status;
+		if (body.type === 'error' && (body.status === 403 || body.status === 404 || body.status === 401)) return { verdict: 'denied', detail: `${body.type} ${body.status}` };
+		if (body.type === 'redirect') return { verdict: body.location?.startsWith('/?returnTo') ? 'denied' : 'allowed', detail: `redirect ${body.location}` };
+		if (body.type === 'error' && (body.status ?? 500) >= 500) return { verdict: 'server-error', detail: JSON.stringify(body) };
+		return { verdict: 'allowed', detail: `${status} ${body.type}` };
+	}
+	if (status === 303 || status === 302) return { verdict: r.headers()['location']?.startsWith('/?returnTo') ? 'denied' : 'allowed', detail: `${status} ${r.headers()['location']}` };
+	if (status === 403 || status === 404 || status === 401) return { verdict: 'denied', detail: String(status) };
+	return { verdict: 'allowed', detail: String(status) };
+}
+
+test('every route × principal × relationship gets exactly the access the rules give', async ({ baseURL }) => {
+	const origin = baseURL ?? ORIGIN;
+	// Every route has an entry; every entry is a route.
+	expect(routeIds(), 'a route without an authorization-matrix entry (add it to MATRIX)').toEqual(Object.keys(MATRIX).sort());
+
+	const contexts = new Map<Principal, APIRequestContext>();
+	const make = async (cookie?: string) =>
+		request.newContext({ baseURL: origin, extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.20', ...(cookie ? { cookie } : {}) } });
+	const emails: Partial<Record<Principal, string>> = { amira: 'amira', dan: 'dan', sam: 'sam', chris: 'chris', jo: 'jo', priya: 'priya', disabled: 'casey' };
+	for (const p of PRINCIPALS) {
+		const who = emails[p];
+		contexts.set(p, await make(who ? await demoSessionCookie(origin, `${who}@demo.harbour.test`) : p === 'expired' ? 'harbour_session=abcdefghijklmnopqrstuvwxyz234567' : undefined));
+	}
+	const priya = contexts.get('priya') as APIRequestContext;
+
+	// Ids, found the way a manager finds them.
+	const search = async (q: string) => (await (await priya.get(`/manage/young-people?q=${encodeURIComponent(q)}`)).text()).match(/\/manage\/young-people\/([a-z2-7]{16})/g)?.map((h) => h.slice(-16)) ?? [];
+	const person: Record<Person, string> = {
+		amira: (await search('Amira Haddad'))[0] ?? '', dan: (await search('Daniel Okafor'))[0] ?? '', leah: (await search('Leah Morris'))[0] ?? '',
+		maya: (await search('Maya Green'))[0] ?? '', tom: (await search('Tom Walsh'))[0] ?? '', other: '', missing: 'aaaaaaaaaaaaaaaa'
+	};
+	const known = new Set(Object.values(person));
+	for (const letter of 'aeiou') {
+		for (const id of await search(letter)) {
+			const page = await (await contexts.get('sam')!.get(`/caseload/${id}`, { maxRedirects: 0 })).status();
+			const chris = await (await contexts.get('chris')!.get(`/caseload/${id}`, { maxRedirects: 0 })).status();
+			if (!known.has(id) && page === 404 && chris === 404) person.other = id;
+			if (person.other) break;
+		}
+		if (person.other) break;
+	}
+	const staffPage = await (await priya.get('/manage/people')).text();
+	const staffId = (name: string) => new RegExp(`/manage/people/([a-z2-7]{16})">${name}<`).exec(staffPage)?.[1] ?? '';
+	const amiraData = (await (await contexts.get('amira')!.get('/account/data')).json()) as { subject: { userId: string } };
+	const staff: Record<Staff, string> = { sam: staffId('Sam Taylor'), casey: staffId('Casey Morgan'), priya: staffId('Priya Shah'), amiraUser: amiraData.subject.userId, missing: 'aaaaaaaaaaaaaaaa' };
+	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff)]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+
+	// Casey signed in earlier; now the manager disables the account. Casey's next request must fail.
+	expect((await priya.post(`/manage/people/${staff.casey}?/setStatus`, { headers: { origin, accept: 'text/html' }, form: { status: 'disabled' } })).status()).toBe(200);
+
+	const results: { route: string; principal: Principal; subject: string; op: string; mode: Mode; expected: Verdict; got: Verdict; detail: string }[] = [];
+	const modesFor = (op: Op): Mode[] => (op.method === 'GET' ? ['page', 'data'] : op.json !== undefined ? ['form'] : ['form', 'enhanced']);
+	for (const [route, entry] of Object.entries(MATRIX)) {
+		const cases: { path: string; op: Op; subject: string }[] =
+			entry.kind === 'plain'
+				? entry.ops.map((op) => ({ path: entry.path, op, subject: '-' }))
+				: entry.kind === 'person'
+					? PEOPLE.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(person[who]), op: make(who), subject: who })))
+					: STAFF.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(staff[who]), op: make(who), subject: who })));
+		for (const c of cases) {
+			for (const mode of modesFor(c.op)) {
+				if (mode === 'data' && (route.includes('/data') || route === '/sign-out')) continue; // not pages
+				for (const p of PRINCIPALS) {
+					// Pages that read nothing about a person answer everyone; signing out is last of all.
+					const expected: Verdict = signedIn(p) || c.op.allowed(p) ? (c.op.allowed(p) ? 'allowed' : 'denied') : 'denied';
+					const got = await ask(contexts.get(p) as APIRequestContext, c.path, c.op, mode);
+					results.push({ route, principal: p, subject: c.subject, op: `${c.op.method}${c.op.action ? ` ${c.op.action}` : ''}`, mode, expected, got: got.verdict, detail: got.detail });
+				}
+			}
+		}
+	}
+
+	const wrong = results.filter((r) => r.got !== r.expected);
+	const leaks = wrong.filter((r) => r.got === 'allowed');
+	const falseDenials = wrong.filter((r) => r.got === 'denied');
+	console.log(`authorization matrix: ${results.length} cases, ${leaks.length} leaks, ${falseDenials.length} false denials, ${results.filter((r) => r.got === 'server-error').length} server errors`);
+	expect(results.length).toBeGreaterThanOrEqual(1500);
+	expect(wrong.map((r) => `${r.route} ${r.op} [${r.mode}] as ${r.principal} on ${r.subject}: expected ${r.expected}, got ${r.got} (${r.detail})`)).toEqual([]);
+	for (const ctx of contexts.values()) await ctx.dispose();
+});
