@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 	const person = getYoungPerson(db, id);
 	if (!person) error(404, 'not_found');
 	// One audit row per request: after a form post, the action's own row already records this access.
-	if (event.request.method === 'GET') recordAudit(db, {
+	if (event.request.method === 'GET') {recordAudit(db, {
 		action: 'young_person.view',
 		outcome: 'allowed',
 		actorId: actor.id,
@@ -23,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 		subjectType: 'young_person',
 		subjectId: id,
 		requestId: event.locals.requestId
-	});
+	});}
 	return {
 		person: {
 			fullName: person.fullName,
