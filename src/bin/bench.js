@@ -89,6 +89,7 @@ async function main() {
 			'× trivial': (r.rps / trivialRps).toFixed(2),
 			'× ceiling': (r.rps / ceilingRps).toFixed(3),
 			'HTML KB raw/gz': r.weight ? `${kb(r.weight.htmlRaw)} / ${kb(r.weight.htmlGzip)}` : '',
+			'CSS KB gz': r.weight ? kb(r.weight.cssGzip) : '',
 			'JS KB raw/gz': r.weight ? `${kb(r.weight.jsRaw)} / ${kb(r.weight.jsGzip)} (${r.weight.jsFiles} files)` : ''
 		}))
 	);

@@ -22,14 +22,25 @@ export async function pageWeight(origin, path, headers = {}) {
 	}
 	for (const [, src] of html.matchAll(/import\("([^"]+\.js)"\)/g)) scripts.add(new URL(src ?? '', url).href);
 	for (const [, src] of html.matchAll(/<script[^>]+src="([^"]+)"/g)) scripts.add(new URL(src ?? '', url).href);
-	let jsRaw = 0;
-	let jsGzip = 0;
-	for (const script of scripts) {
-		const body = await (await fetch(script, { headers: { 'accept-encoding': 'identity' } })).text();
-		jsRaw += Buffer.byteLength(body);
-		jsGzip += gz(body);
+	const styles = new Set();
+	for (const [, href] of (response.headers.get('link') ?? '').matchAll(/<([^>]+)>;\s*rel="preload";\s*as="style"/g)) {
+		styles.add(new URL(href ?? '', url).href);
 	}
-	return { htmlRaw: Buffer.byteLength(html), htmlGzip: gz(html), jsFiles: scripts.size, jsRaw, jsGzip };
+	for (const [, href] of html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)) styles.add(new URL(href ?? '', url).href);
+	/** @param {Set<string>} files */
+	const weigh = async (files) => {
+		let raw = 0;
+		let zipped = 0;
+		for (const file of files) {
+			const body = await (await fetch(file, { headers: { 'accept-encoding': 'identity' } })).text();
+			raw += Buffer.byteLength(body);
+			zipped += gz(body);
+		}
+		return [raw, zipped];
+	};
+	const [jsRaw = 0, jsGzip = 0] = await weigh(scripts);
+	const [cssRaw = 0, cssGzip = 0] = await weigh(styles);
+	return { htmlRaw: Buffer.byteLength(html), htmlGzip: gz(html), cssRaw, cssGzip, jsFiles: scripts.size, jsRaw, jsGzip };
 }
 
 /**

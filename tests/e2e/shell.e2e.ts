@@ -111,7 +111,7 @@ test.describe('staff and mentors', () => {
 		await signOut(page);
 		await signInAs(page, PERSONAS.manager);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your service');
-		await expect(page.getByRole('table', { name: 'Caseload of each personal adviser' })).toContainText(PERSONAS.adviser);
+		await expect(page.getByRole('table', { name: 'Largest caseloads' })).toContainText(PERSONAS.adviser);
 		await expectAccessible(page);
 	});
 

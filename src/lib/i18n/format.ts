@@ -25,40 +25,35 @@ export function contactMethodLabel(method: keyof typeof CONTACT): string {
 	return CONTACT[method]();
 }
 
+/** Building an Intl formatter costs far more than using one: keep one per language and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const locale = getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+	const key = `${locale}|${style}`;
+	let found = formatters.get(key);
+	if (!found) {
+		found = new Intl.DateTimeFormat(locale, options);
+		formatters.set(key, found);
+	}
+	return found;
+}
+
 /** "3 March 2026" in the reader's language; the date is a calendar day, so no time zone shift. */
 export function formatDay(isoDate: string): string {
 	const [y, mo, d] = isoDate.split('-').map(Number);
-	return new Intl.DateTimeFormat(getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1)));
+	return formatter('day', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1)));
 }
 
 /** "3:42pm" in London, for telling someone when they can try again. */
 export function formatTime(instant: string | Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-		hour: 'numeric',
-		minute: '2-digit',
-		hour12: true,
-		timeZone: 'Europe/London'
-	})
+	return formatter('time', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
 		.format(new Date(instant))
 		.replace(/\s(am|pm)$/i, '$1'); // house style: 3:42pm
 }
 
 /** "Tuesday 24 November, 3:40pm" in London. */
 export function formatWhen(instant: string | Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		hour: 'numeric',
-		minute: '2-digit',
-		hour12: true,
-		timeZone: 'Europe/London'
-	})
+	return formatter('when', { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
 		.format(new Date(instant))
 		.replace(/\s(am|pm)$/i, '$1');
 }

@@ -64,22 +64,39 @@ export function getRecentContacts(db: Db, youngPersonId: string, limit = 10) {
 		.all();
 }
 
-/** The manager's overview: young people by legal status, and each PA's caseload size today. */
-export function getServiceOverview(db: Db, today: string) {
+/**
+ * The manager's overview: young people by legal status, and PA caseload sizes today (the largest
+ * first, at most `limit` rows: a big council has thousands of PAs).
+ */
+export function getServiceOverview(db: Db, today: string, limit = 25) {
 	const byStatus = db
 		.select({ legalStatus: youngPerson.legalStatus, total: count() })
 		.from(youngPerson)
 		.groupBy(youngPerson.legalStatus)
 		.all();
-	const caseloads = db
-		.select({ adviserId: user.id, name: user.displayName, total: count(assignment.id) })
-		.from(user)
-		.leftJoin(assignment, and(eq(assignment.adviserId, user.id), eq(assignment.kind, 'primary'), currentOn(today)))
-		.where(and(eq(user.role, 'adviser'), eq(user.status, 'active')))
-		.groupBy(user.id)
-		.orderBy(desc(count(assignment.id)), asc(user.displayName))
+	// Count current main assignments per PA in one pass over assignment, then name the PAs.
+	const counts = db
+		.select({ adviserId: assignment.adviserId, total: count() })
+		.from(assignment)
+		.where(and(eq(assignment.kind, 'primary'), currentOn(today)))
+		.groupBy(assignment.adviserId)
 		.all();
-	return { byStatus, caseloads };
+	const advisers = db
+		.select({ adviserId: user.id, name: user.displayName })
+		.from(user)
+		.where(and(eq(user.role, 'adviser'), eq(user.status, 'active')))
+		.all();
+	const byAdviser = new Map(counts.map((c) => [c.adviserId, c.total]));
+	const caseloads = advisers
+		.map((a) => ({ ...a, total: byAdviser.get(a.adviserId) ?? 0 }))
+		.sort((x, y) => y.total - x.total || x.name.localeCompare(y.name));
+	const sizes = caseloads.map((c) => c.total);
+	const summary = {
+		advisers: sizes.length,
+		average: sizes.length ? Math.round((sizes.reduce((a, b) => a + b, 0) / sizes.length) * 10) / 10 : 0,
+		over30: sizes.filter((n) => n > 30).length
+	};
+	return { byStatus, caseloads: caseloads.slice(0, limit), summary };
 }
 
 /** Demo accounts only ever exist in a demo database, under the reserved `.test` domain. */

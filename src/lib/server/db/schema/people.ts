@@ -44,7 +44,7 @@ export const youngPerson = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
-	(t) => [index('young_person_dob_idx').on(t.dateOfBirth)]
+	(t) => [index('young_person_dob_idx').on(t.dateOfBirth), index('young_person_status_idx').on(t.legalStatus)]
 );
 
 /**
@@ -73,7 +73,8 @@ export const assignment = sqliteTable(
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
 	(t) => [
-		index('assignment_adviser_idx').on(t.adviserId, t.endsOn),
+		// Covers both the caseload look-up and the manager's count of caseloads (no table reads).
+		index('assignment_adviser_idx').on(t.adviserId, t.endsOn, t.kind, t.startsOn),
 		index('assignment_young_person_idx').on(t.youngPersonId, t.endsOn)
 	]
 );
