@@ -49,13 +49,21 @@ describe('the caseload query', () => {
 		const rows = getCaseload(f.db, f.sam, TODAY);
 		expect(rows.map((r) => r.preferredName)).toEqual(expect.arrayContaining(['Amira', 'Dan']));
 		const expected = f.sqlite
-			.prepare(`select count(*) from assignment where adviser_id = ? and starts_on <= ? and (ends_on is null or ends_on >= ?)`)
+			.prepare(`select count(distinct young_person_id) from assignment where adviser_id = ? and starts_on <= ? and (ends_on is null or ends_on >= ?)`)
 			.pluck()
 			.get(f.sam, TODAY, TODAY);
 		expect(rows).toHaveLength(expected as number);
 		const amira = rows.find((r) => r.preferredName === 'Amira');
 		const last = f.sqlite.prepare('select max(occurred_on) from pa_contact where young_person_id = ?').pluck().get(f.amira);
 		expect(amira?.lastContactOn).toBe(last);
+	});
+
+	it('lists a young person once when their PA also holds an old cover record for them', () => {
+		const f = fixture();
+		f.sqlite.prepare(`insert into assignment (young_person_id, adviser_id, kind, starts_on, ends_on) values (?, ?, 'cover', '2026-11-01', '2026-12-31')`).run(f.amira, f.sam);
+		const rows = getCaseload(f.db, f.sam, TODAY).filter((r) => r.preferredName === 'Amira');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]?.kind).toBe('primary');
 	});
 
 	it('runs one query whatever the size of the caseload or the council', () => {

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, () => string> = {
 	role_missing: m.err_role_missing,
 	email_taken: m.err_email_taken,
 	adviser_missing: m.err_adviser_missing,
+	already_their_pa: m.err_already_their_pa,
 	date_missing: m.err_date_missing,
 	date_invalid: m.err_date_invalid,
 	date_order: m.err_date_order,

@@ -37,12 +37,14 @@ export function getCaseload(db: Db, adviserId: string, today: string) {
 			fullName: youngPerson.fullName,
 			dateOfBirth: youngPerson.dateOfBirth,
 			legalStatus: youngPerson.legalStatus,
-			kind: assignment.kind,
+			// A PA who is both main PA and (by an older record) cover is listed once, as main PA.
+			kind: sql<'primary' | 'cover'>`max(${assignment.kind})`,
 			lastContactOn: sql<string | null>`(select max(${paContact.occurredOn}) from ${paContact} where ${paContact.youngPersonId} = ${youngPerson.id})`
 		})
 		.from(assignment)
 		.innerJoin(youngPerson, eq(youngPerson.id, assignment.youngPersonId))
 		.where(and(eq(assignment.adviserId, adviserId), currentOn(today)))
+		.groupBy(youngPerson.id)
 		.orderBy(asc(youngPerson.preferredName), asc(youngPerson.id))
 		.all();
 }

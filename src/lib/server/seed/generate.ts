@@ -137,7 +137,8 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 			insertAssignment.run(personId, adviser, 'primary', since, null, null, now);
 			assignments++;
 			if (!persona && chance(0.02)) {
-				const cover = adviserIds[(i + 3) % adviserIds.length] as string;
+				const candidate = adviserIds[(i + 3) % adviserIds.length] as string;
+				const cover = candidate === adviser ? (adviserIds[(i + 4) % adviserIds.length] as string) : candidate;
 				insertAssignment.run(personId, cover, 'cover', addCalendarDays(today, -5), addCalendarDays(today, 14), 'Annual leave', now);
 				assignments++;
 			}

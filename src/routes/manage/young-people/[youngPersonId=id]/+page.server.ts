@@ -5,7 +5,7 @@ import { listOpenInvitations } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { assignmentHistory, listAdvisers, reassign, setCover } from '$lib/server/people/manage';
 import { inviteYoungPerson } from '$lib/server/people/invite';
-import { getYoungPerson } from '$lib/server/people/queries';
+import { getCurrentAdvisers, getYoungPerson } from '$lib/server/people/queries';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,6 +65,9 @@ export const actions: Actions = {
 		const errors: Record<string, string> = {};
 		const adviser = parsed.success ? listAdvisers(db).find((a) => a.id === parsed.data.adviser) : undefined;
 		if (!adviser) errors.adviser = 'adviser_missing';
+		else if (getCurrentAdvisers(db, event.params.youngPersonId, londonDay(new Date())).some((a) => a.id === adviser.id && a.kind === 'primary')) {
+			errors.adviser = 'already_their_pa';
+		}
 		const from = parseDateParts(values.from);
 		const to = parseDateParts(values.to);
 		if (!from.ok) errors['from'] = from.error === 'missing' ? 'date_missing' : 'date_invalid';
