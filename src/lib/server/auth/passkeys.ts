@@ -7,7 +7,9 @@ import {
 	type AuthenticatorTransport,
 	type RegistrationResponseJSON
 } from '@simplewebauthn/server';
+import type { Cookies } from '@sveltejs/kit';
 import { and, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { passkey, webauthnChallenge, type Passkey } from '../db/schema';
 import { newId } from '../ids';
@@ -26,6 +28,25 @@ interface Site {
 }
 
 export const siteOf = (url: URL): Site => ({ origin: url.origin, rpID: url.hostname });
+
+/** What the browser posts to a passkey endpoint: first for options, then the authenticator's answer. */
+const credential = z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') });
+export const RegisterBody = z.discriminatedUnion('step', [
+	z.object({ step: z.literal('options') }),
+	z.object({ step: z.literal('verify'), name: z.string().trim().min(1).max(60), response: credential })
+]);
+export const AuthenticateBody = z.discriminatedUnion('step', [z.object({ step: z.literal('options') }), z.object({ step: z.literal('verify'), response: credential })]);
+
+/** The challenge's id rides in a short-lived, HttpOnly, same-site cookie between the two steps. */
+export function rememberChallenge(cookies: Cookies, url: URL, challengeId: string): void {
+	cookies.set(CHALLENGE_COOKIE, challengeId, { path: '/', httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', maxAge: 300 });
+}
+
+export function recallChallenge(cookies: Cookies): string | undefined {
+	const id = cookies.get(CHALLENGE_COOKIE);
+	cookies.delete(CHALLENGE_COOKIE, { path: '/' });
+	return id;
+}
 
 function storeChallenge(db: Db, challenge: string, purpose: 'register' | 'authenticate', owner: { userId?: string; invitationId?: string }, now: Date) {
 	db.delete(webauthnChallenge).where(lt(webauthnChallenge.expiresAt, now)).run();

@@ -1,32 +1,26 @@
 import { recordAudit } from '$lib/server/audit';
 import { requireActor } from '$lib/server/auth/guards';
-import { CHALLENGE_COOKIE, finishRegistration, listPasskeys, savePasskey, siteOf, startRegistration } from '$lib/server/auth/passkeys';
+import { RegisterBody, recallChallenge, rememberChallenge, finishRegistration, listPasskeys, savePasskey, siteOf, startRegistration } from '$lib/server/auth/passkeys';
 import { getDb } from '$lib/server/db';
 import { notifyUser } from '$lib/server/notify/in-app';
 import { error, json } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
-const Body = z.discriminatedUnion('step', [
-	z.object({ step: z.literal('options') }),
-	z.object({ step: z.literal('verify'), name: z.string().trim().min(1).max(60), response: z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') }) })
-]);
 
 /** Adds a passkey to the signed-in person's own account. */
 export const POST: RequestHandler = async (event) => {
 	if (!event.locals.user) error(401, 'sign in first');
 	const actor = requireActor(event);
 	const db = getDb();
-	const body = Body.safeParse(await event.request.json().catch(() => null));
+	const body = RegisterBody.safeParse(await event.request.json().catch(() => null));
 	if (!body.success) return json({ error: 'bad_request' }, { status: 400 });
 	const site = siteOf(event.url);
 	if (body.data.step === 'options') {
 		const { options, challengeId } = await startRegistration(db, site, { userId: actor.id, name: event.locals.user.displayName, existing: listPasskeys(db, actor.id) });
-		event.cookies.set(CHALLENGE_COOKIE, challengeId, { path: '/', httpOnly: true, sameSite: 'strict', secure: event.url.protocol === 'https:', maxAge: 300 });
+		rememberChallenge(event.cookies, event.url, challengeId);
 		return json({ options });
 	}
-	const challengeId = event.cookies.get(CHALLENGE_COOKIE);
-	event.cookies.delete(CHALLENGE_COOKIE, { path: '/' });
+	const challengeId = recallChallenge(event.cookies);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by SimpleWebAuthn itself
 	const registered = await finishRegistration(db, site, challengeId, body.data.response as any);
 	if (!registered.ok || registered.owner.userId !== actor.id) {

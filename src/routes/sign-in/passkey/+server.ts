@@ -1,5 +1,5 @@
 import { recordAudit } from '$lib/server/audit';
-import { CHALLENGE_COOKIE, finishAuthentication, siteOf, startAuthentication } from '$lib/server/auth/passkeys';
+import { AuthenticateBody, recallChallenge, rememberChallenge, finishAuthentication, siteOf, startAuthentication } from '$lib/server/auth/passkeys';
 import { startSession } from '$lib/server/auth/sign-in';
 import { accountKey, addressKey, recordSignInFailure, signInBlockedUntil } from '$lib/server/auth/throttle';
 import { getDb } from '$lib/server/db';
@@ -7,29 +7,23 @@ import { user } from '$lib/server/db/schema';
 import { HOME } from '$lib/server/policy';
 import { json } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { RequestHandler } from './$types';
 
-const Body = z.discriminatedUnion('step', [
-	z.object({ step: z.literal('options') }),
-	z.object({ step: z.literal('verify'), response: z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') }) })
-]);
 
 export const POST: RequestHandler = async (event) => {
 	const db = getDb();
-	const body = Body.safeParse(await event.request.json().catch(() => null));
+	const body = AuthenticateBody.safeParse(await event.request.json().catch(() => null));
 	if (!body.success) return json({ error: 'bad_request' }, { status: 400 });
 	const site = siteOf(event.url);
 	const address = addressKey(event.getClientAddress());
 	if (body.data.step === 'options') {
 		const { options, challengeId } = await startAuthentication(db, site);
-		event.cookies.set(CHALLENGE_COOKIE, challengeId, { path: '/', httpOnly: true, sameSite: 'strict', secure: event.url.protocol === 'https:', maxAge: 300 });
+		rememberChallenge(event.cookies, event.url, challengeId);
 		return json({ options });
 	}
 	const blocked = signInBlockedUntil(db, { account: accountKey(`passkey:${body.data.response.id}`), address });
 	if (blocked) return json({ error: 'throttled', retryAt: blocked.toISOString() }, { status: 429 });
-	const challengeId = event.cookies.get(CHALLENGE_COOKIE);
-	event.cookies.delete(CHALLENGE_COOKIE, { path: '/' });
+	const challengeId = recallChallenge(event.cookies);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by SimpleWebAuthn itself
 	const result = await finishAuthentication(db, site, challengeId, body.data.response as any);
 	const account = result.ok
