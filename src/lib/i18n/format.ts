@@ -92,3 +92,4 @@ export function roleTitle(role: keyof typeof ROLE): string {
 	const text = roleLabel(role);
 	return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
+

@@ -162,3 +162,23 @@ describe('other entitlements', () => {
 		expect(none.every((o) => o.state === 'not_eligible' || o.state === 'lapsed')).toBe(true);
 	});
 });
+
+describe('every reason and key date has words', () => {
+	it('is listed in the English messages', async () => {
+		const { readFileSync } = await import('node:fs');
+		const en = JSON.parse(readFileSync('src/lib/i18n/messages/en.json', 'utf8')) as Record<string, string>;
+		const ar = JSON.parse(readFileSync('src/lib/i18n/messages/ar.json', 'utf8')) as Record<string, string>;
+		const seen = new Set<string>();
+		for (const dob of ['2012-01-01', '2009-06-01', '2008-12-22', '2006-03-15', '2004-02-29', '2002-03-10', '2000-01-01']) {
+			for (const more of [{}, { leftCareOn: null }, { weeksLookedAfterSince14: 5 }, { apprenticeshipStartedOn: '2023-08-01' }, { higherEducationStartedOn: '2025-09-22' }, { stayingPut: true }]) {
+				for (const o of evaluateEntitlements(leaver(dob, more), '2026-11-24')) {
+					seen.add(`ent_reason_${o.reason}`);
+					seen.add(`ent_name_${o.id}`);
+					for (const k of o.keyDates) seen.add(`ent_key_${k.label}`);
+				}
+			}
+		}
+		const missing = [...seen].filter((k) => !(k in en) || !(k in ar));
+		expect(missing).toEqual([]);
+	});
+});

@@ -1,0 +1,25 @@
+import { londonDay } from '$lib/domain/dates';
+import { authorize } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { entitlementsFor } from '$lib/server/people/entitlements';
+import { getYoungPersonForUser } from '$lib/server/people/queries';
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+const IF_THINGS_CHANGE = new Set(['apprenticeship_if_you_start', 'he_if_you_go', 'he_when_former_relevant', 'announced_not_in_force']);
+
+// "What I can get": every entitlement, worked out from the young person's own record today.
+export const load: PageServerLoad = (event) => {
+	const actor = authorize(event, 'home.view');
+	const me = getYoungPersonForUser(getDb(), actor.id);
+	if (!me) error(404, 'not_found');
+	const outcomes = entitlementsFor(me, londonDay(new Date()));
+	return {
+		now: outcomes.filter((o) => o.state === 'eligible_now'),
+		later: outcomes.filter((o) => o.state === 'eligible_from'),
+		ended: outcomes.filter((o) => o.state === 'lapsed'),
+		// Help that would come with a change (an apprenticeship, university) or that is on its way:
+		// shown so nobody misses the apprenticeship bursary for not knowing about it.
+		ifThingsChange: outcomes.filter((o) => o.state === 'not_eligible' && IF_THINGS_CHANGE.has(o.reason))
+	};
+};
