@@ -62,6 +62,7 @@ const MATRIX: Record<string, Entry> = {
 	'/invite/[token]/passkey': { kind: 'plain', path: `/invite/${FORGED}/passkey`, ops: [{ method: 'POST', json: { step: 'options' }, allowed: everyone }] },
 	'/me': { kind: 'plain', path: '/me', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/activity': { kind: 'plain', path: '/me/activity', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	'/me/entitlements': { kind: 'plain', path: '/me/entitlements', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
 	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
 	'/manage': { kind: 'plain', path: '/manage', ops: [{ method: 'GET', allowed: isManager }] },
