@@ -49,11 +49,8 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 		case 'own_record.activity':
 			return actor.role === 'young_person';
 		case 'case_record.view':
-			if (subject.kind !== 'young_person') return false;
-			return (actor.role === 'adviser' && (subject.relation === 'assigned' || subject.relation === 'cover')) || (actor.role === 'manager' && subject.relation === 'service');
 		case 'young_person.invite':
-			if (subject.kind !== 'young_person') return false;
-			return (actor.role === 'adviser' && (subject.relation === 'assigned' || subject.relation === 'cover')) || (actor.role === 'manager' && subject.relation === 'service');
+			return isTheirStaff(actor, subject);
 		case 'young_person.assign':
 			return subject.kind === 'young_person' && actor.role === 'manager' && subject.relation === 'service';
 		case 'young_person.view':
@@ -70,6 +67,13 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 					return false;
 			}
 	}
+}
+
+/** The staff who hold a young person's case: their PA (assigned or covering) or a manager of the service. */
+function isTheirStaff(actor: Actor, subject: Subject): boolean {
+	if (subject.kind !== 'young_person') return false;
+	if (actor.role === 'adviser') return subject.relation === 'assigned' || subject.relation === 'cover';
+	return actor.role === 'manager' && subject.relation === 'service';
 }
 
 /** Where each role lands after signing in. */

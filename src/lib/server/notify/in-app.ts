@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notification } from '../db/schema';
 
@@ -16,8 +16,4 @@ export function notifyUser(db: Db, userId: string, kind: NotificationKind, data:
 
 export function listNotifications(db: Db, userId: string, limit = 20) {
 	return db.select().from(notification).where(eq(notification.userId, userId)).orderBy(desc(notification.createdAt), desc(notification.id)).limit(limit).all();
-}
-
-export function unreadCount(db: Db, userId: string): number {
-	return db.select({ n: count() }).from(notification).where(and(eq(notification.userId, userId), isNull(notification.readAt))).get()?.n ?? 0;
 }
