@@ -17,6 +17,12 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	passkey: { byUser: ['user_id'], redact: ['public_key'] },
 	invitation: { byUser: ['user_id', 'invited_by'], byYoungPerson: ['young_person_id'], redact: ['token_hash'] },
 	notification: { byUser: ['user_id'] },
+	local_offer_version: { excluded: 'The council\'s published local offer: the same for everyone, not about a person.' },
+	claim: { byYoungPerson: ['young_person_id'] },
+	claim_event: { byUser: ['actor_id'] },
+	money_request: { byYoungPerson: ['young_person_id'], byUser: ['asked_by', 'decided_by', 'paid_by'] },
+	ledger_entry: { byYoungPerson: ['young_person_id'], byUser: ['created_by'] },
+	reminder_sent: { byUser: ['user_id'] },
 	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
 	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
 };

@@ -3,3 +3,4 @@ export * from './people';
 export * from './contacts';
 export * from './audit';
 export * from './auth';
+export * from './money';
