@@ -5,6 +5,7 @@ import { sessionCookieName, validateSessionToken } from '$lib/server/auth/sessio
 import { openAppDatabase } from '$lib/server/db';
 import { StartupError } from '$lib/server/db/client';
 import { log } from '$lib/server/log';
+import { startJobs } from '$lib/server/jobs/schedule';
 import { screenRequest, securityHeaders } from '$lib/server/security';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -14,6 +15,7 @@ export const init: ServerInit = () => {
 	if (building) return;
 	try {
 		openAppDatabase();
+		startJobs();
 	} catch (error) {
 		if (error instanceof StartupError) {
 			console.error(`Harbour did not start: ${error.message}`);

@@ -41,6 +41,8 @@ function rel(p: Principal, who: Person): Rel {
 const signedIn = (p: Principal) => ROLE[p] !== null;
 const isPa = (p: Principal) => ROLE[p] === 'adviser';
 const isManager = (p: Principal) => ROLE[p] === 'manager';
+/** The young person's PA (assigned or covering today) or a manager of the service. */
+const theirStaff = (p: Principal, who: Person) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service');
 
 type Op = { method: 'GET' | 'POST'; action?: string; json?: unknown; body?: Record<string, string>; allowed: (p: Principal) => boolean };
 type Entry = { kind: 'plain'; path: string; ops: Op[] } | { kind: 'person'; path: (id: string) => string; ops: ((who: Person) => Op)[] } | { kind: 'staff'; path: (id: string) => string; ops: ((who: Staff) => Op)[] };
@@ -63,6 +65,15 @@ const MATRIX: Record<string, Entry> = {
 	'/me': { kind: 'plain', path: '/me', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/activity': { kind: 'plain', path: '/me/activity', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/entitlements': { kind: 'plain', path: '/me/entitlements', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	'/me/money': {
+		kind: 'plain',
+		path: '/me/money',
+		ops: [
+			{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' },
+			{ method: 'POST', action: 'ask', body: { source: 'setting_up_home', amount: '1.234', item: '' }, allowed: (p) => ROLE[p] === 'young_person' }
+		]
+	},
+	'/me/dates': { kind: 'plain', path: '/me/dates', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
 	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
 	'/manage': { kind: 'plain', path: '/manage', ops: [{ method: 'GET', allowed: isManager }] },
@@ -77,6 +88,9 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/manage/young-people': { kind: 'plain', path: '/manage/young-people?q=a', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/audit': { kind: 'plain', path: '/manage/audit', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/local-offer': { kind: 'plain', path: '/manage/local-offer', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
+	// {offer} is a real local offer item's id, found at the start of the run.
+	'/manage/local-offer/[offerId=id]': { kind: 'plain', path: '/manage/local-offer/{offer}', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
 	'/account': {
 		kind: 'plain',
 		path: '/account',
@@ -94,6 +108,17 @@ const MATRIX: Record<string, Entry> = {
 		ops: [
 			(who) => ({ method: 'GET', allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') })
+		]
+	},
+	'/caseload/[youngPersonId=id]/entitlements': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}/entitlements`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'decide', body: { decision: 'approve' }, allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'pay', body: { amount: 'lots' }, allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'correct', body: { entry: 'x' }, allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'claim', body: { state: 'won' }, allowed: (p) => theirStaff(p, who) })
 		]
 	},
 	'/manage/young-people/[youngPersonId=id]': {
@@ -215,7 +240,8 @@ test('every route × principal × relationship gets exactly the access the rules
 	const staffId = (name: string) => new RegExp(`/manage/people/([a-z2-7]{16})">${name}<`).exec(staffPage)?.[1] ?? '';
 	const amiraData = (await (await contexts.get('amira')!.get('/account/data')).json()) as { subject: { userId: string } };
 	const staff: Record<Staff, string> = { sam: staffId('Sam Taylor'), casey: staffId('Casey Morgan'), priya: staffId('Priya Shah'), amiraUser: amiraData.subject.userId, missing: 'aaaaaaaaaaaaaaaa' };
-	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff)]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+	const offer = /\/manage\/local-offer\/([a-z2-7]{16})"/.exec(await (await priya.get('/manage/local-offer')).text())?.[1] ?? '';
+	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff), ['offer', offer]]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
 
 	// Casey signed in earlier; now the manager disables the account. Casey's next request must fail.
 	expect((await priya.post(`/manage/people/${staff.casey}?/setStatus`, { headers: { origin, accept: 'text/html' }, form: { status: 'disabled' } })).status()).toBe(200);
@@ -225,7 +251,7 @@ test('every route × principal × relationship gets exactly the access the rules
 	for (const [route, entry] of Object.entries(MATRIX)) {
 		const cases: { path: string; op: Op; subject: string }[] =
 			entry.kind === 'plain'
-				? entry.ops.map((op) => ({ path: entry.path, op, subject: '-' }))
+				? entry.ops.map((op) => ({ path: entry.path.replace('{offer}', offer), op, subject: '-' }))
 				: entry.kind === 'person'
 					? PEOPLE.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(person[who]), op: make(who), subject: who })))
 					: STAFF.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(staff[who]), op: make(who), subject: who })));

@@ -10,6 +10,15 @@ export const PERSONAS = {
 	manager: 'Priya Shah'
 } as const;
 
+/**
+ * Opens a page and, with JavaScript on, waits until Svelte has taken over the page, so typing is
+ * not lost to hydration (a person is slower than a test; a test must not be).
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	if (projectUsesJs(test.info())) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the demo picker, the way a person trying the demo would. */
 export async function signInAs(page: Page, name: string): Promise<void> {
 	await page.goto('/demo');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { askForMoney, decideRequest, ledgerFor, potsOf, recordCorrection, recordPayment, setClaimState } from '../../src/lib/server/money/ledger';
 import { latestLocalOffers, saveLocalOffer } from '../../src/lib/server/money/local-offer';
@@ -13,7 +13,8 @@ const TODAY = '2026-11-24';
 function fixture() {
 	const f = createSeededDb({ youngPeople: 30, contacts: 100 });
 	const id = (email: string) => f.sqlite.prepare('select id from user where email = ?').pluck().get(email) as string;
-	const amira = f.sqlite.prepare(`select id from young_person where preferred_name = 'Amira'`).pluck().get() as string;
+	// Someone with nothing in the ledger yet (the seed gives Amira a cooker, and others some spends).
+	const amira = f.sqlite.prepare(`select id from young_person where id not in (select young_person_id from ledger_entry) order by id limit 1`).pluck().get() as string;
 	return { ...f, amira, amiraUser: id('amira@demo.harbour.test'), sam: id('sam@demo.harbour.test'), chris: id('chris@demo.harbour.test'), priya: id('priya@demo.harbour.test') };
 }
 
@@ -33,7 +34,7 @@ describe('the money ledger', () => {
 		expect(pot).toMatchObject({ entitlement: 'setting_up_home', allowancePence: 300_000, leftPence: 276_000 });
 		expect(pot!.entries.map((e) => [e.kind, e.pence, e.item])).toEqual([['allowance', 300_000, 'allowance'], ['spend', 24_000, 'A bed']]);
 		expect(f.sqlite.prepare('select state from claim where young_person_id = ?').pluck().get(f.amira)).toBe('part_paid');
-		expect(f.sqlite.prepare('select state from claim_event order by id').pluck().all()).toEqual(['asked', 'approved', 'part_paid']);
+		expect(f.sqlite.prepare('select e.state from claim_event e join claim c on c.id = e.claim_id where c.young_person_id = ? order by e.id').pluck().all(f.amira)).toEqual(['asked', 'approved', 'part_paid']);
 	});
 
 	it('approves once when the same request is approved twice, and pays once when paid twice', () => {
@@ -45,7 +46,7 @@ describe('the money ledger', () => {
 		const pay = () => recordPayment(f.db, { youngPersonId: f.amira, entitlement: 'setting_up_home', allowancePence: 300_000, requestId: asked.requestId, pence: 10_000, item: '', paidOn: TODAY, actorId: f.sam });
 		expect(pay().ok).toBe(true);
 		expect(pay()).toMatchObject({ ok: false, code: 'already_paid' });
-		expect(f.sqlite.prepare(`select count(*) from ledger_entry where kind = 'spend'`).pluck().get()).toBe(1);
+		expect(f.sqlite.prepare(`select count(*) from ledger_entry where kind = 'spend' and young_person_id = ?`).pluck().get(f.amira)).toBe(1);
 	});
 
 	it('pays exactly once when two PAs on two connections pay the same request at the same moment', async () => {
@@ -55,7 +56,7 @@ describe('the money ledger', () => {
 			const a = openDatabase(path, { migrationsFolder: MIGRATIONS });
 			generateCouncil(a.sqlite, { seed: 3, youngPeople: 10, contacts: 10, today: TODAY, demo: true });
 			const b = openDatabase(path, { migrationsFolder: MIGRATIONS });
-			const amira = a.sqlite.prepare(`select id from young_person where preferred_name = 'Amira'`).pluck().get() as string;
+			const amira = a.sqlite.prepare(`select id from young_person where id not in (select young_person_id from ledger_entry) order by id limit 1`).pluck().get() as string;
 			const user = (email: string) => a.sqlite.prepare('select id from user where email = ?').pluck().get(email) as string;
 			const results: string[] = [];
 			for (let round = 0; round < 25; round++) {
@@ -72,7 +73,7 @@ describe('the money ledger', () => {
 				results.push(both.sort().join(' '));
 			}
 			expect(new Set(results)).toEqual(new Set(['already_decided/already_paid approved/paid']));
-			expect(a.sqlite.prepare(`select count(*) from ledger_entry where kind = 'spend'`).pluck().get()).toBe(25);
+			expect(a.sqlite.prepare(`select count(*) from ledger_entry where kind = 'spend' and young_person_id = ?`).pluck().get(amira)).toBe(25);
 			expect(potsOf(ledgerFor(b.db, amira))[0]!.leftPence).toBe(300_000 - 25 * 100);
 			a.sqlite.close();
 			b.sqlite.close();
@@ -94,7 +95,7 @@ describe('the money ledger', () => {
 		expect(recordPayment(f.db, base)).toMatchObject({ ok: false, code: 'would_go_below_zero', leftPence: 300_000 });
 		expect(recordPayment(f.db, { ...base, overrideReason: '   ' })).toMatchObject({ ok: false, code: 'would_go_below_zero' });
 		expect(recordPayment(f.db, { ...base, overrideReason: 'Agreed by the team manager: flat fire' })).toMatchObject({ ok: true, leftPence: -1 });
-		expect(f.sqlite.prepare('select override_reason from ledger_entry where kind = ?').pluck().get('spend')).toBe('Agreed by the team manager: flat fire');
+		expect(f.sqlite.prepare('select override_reason from ledger_entry where kind = ? and young_person_id = ?').pluck().get('spend', f.amira)).toBe('Agreed by the team manager: flat fire');
 	});
 
 	it('corrects with a new entry and never edits or deletes one', () => {
@@ -120,13 +121,13 @@ describe('the local offer', () => {
 		const f = fixture();
 		const fields = { title: 'Driving lessons', description: 'Up to 10 lessons', howToGet: 'Ask your PA', conditions: '', amountPence: 50_000, minAge: 17, maxAge: 25, effectiveFrom: '2026-04-01', effectiveTo: null, withdrawn: false };
 		const first = saveLocalOffer(f.db, null, fields, f.priya);
-		const asked = askForMoney(f.db, { youngPersonId: f.amira, entitlement: `local:${first.offerId}`, allowancePence: 50_000, pence: 10_000, item: 'Two lessons', actorId: f.amiraUser, today: TODAY, localOfferVersionId: 1 });
+		const asked = askForMoney(f.db, { youngPersonId: f.amira, entitlement: `local:${first.offerId}`, allowancePence: 50_000, pence: 10_000, item: 'Two lessons', actorId: f.amiraUser, today: TODAY, localOfferVersionId: f.sqlite.prepare('select id from local_offer_version where offer_id = ?').pluck().get(first.offerId) as number });
 		expect(asked.ok).toBe(true);
 		const second = saveLocalOffer(f.db, first.offerId, { ...fields, amountPence: 60_000 }, f.priya);
 		expect(second).toEqual({ offerId: first.offerId, version: 2 });
-		expect(latestLocalOffers(f.db).map((o) => [o.version, o.amountPence])).toEqual([[2, 60_000]]);
-		expect(f.sqlite.prepare('select amount_pence from local_offer_version where version = 1').pluck().get()).toBe(50_000);
-		expect(f.sqlite.prepare('select v.version from claim c join local_offer_version v on v.id = c.local_offer_version_id').pluck().get()).toBe(1);
+		expect(latestLocalOffers(f.db).filter((o) => o.offerId === first.offerId).map((o) => [o.version, o.amountPence])).toEqual([[2, 60_000]]);
+		expect(f.sqlite.prepare('select amount_pence from local_offer_version where version = 1 and offer_id = ?').pluck().get(first.offerId)).toBe(50_000);
+		expect(f.sqlite.prepare('select v.version from claim c join local_offer_version v on v.id = c.local_offer_version_id where c.young_person_id = ?').pluck().get(f.amira)).toBe(1);
 		expect(() => f.sqlite.prepare('update local_offer_version set amount_pence = 1').run()).toThrow(/append-only/);
 	});
 });

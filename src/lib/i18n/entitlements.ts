@@ -62,3 +62,39 @@ const KEY_DATES: Record<string, () => string> = {
 export const entitlementName = (id: string): string => (NAMES[id] ?? (() => id))();
 export const entitlementReason = (code: string): string => (REASONS[code] ?? m.ent_ask_pa)();
 export const keyDateLabel = (label: string): string => (KEY_DATES[label] ?? (() => label))();
+
+/** A money source by name: a national entitlement, or a local offer item's own title. */
+export const sourceName = (s: { catalogueId: string | null; title: string | null }): string => (s.catalogueId ? entitlementName(s.catalogueId) : (s.title ?? ''));
+
+const REQUEST_STATES: Record<string, () => string> = {
+	asked: m.money_state_asked,
+	approved: m.money_state_approved,
+	declined: m.money_state_declined,
+	paid: m.money_state_paid
+};
+export const requestStateLabel = (state: string): string => (REQUEST_STATES[state] ?? (() => state))();
+export const requestStateColour = (state: string): 'blue' | 'green' | 'red' | 'turquoise' =>
+	state === 'paid' ? 'green' : state === 'declined' ? 'red' : state === 'approved' ? 'turquoise' : 'blue';
+
+const CLAIM_STATES: Record<string, () => string> = {
+	not_started: m.claim_state_not_started,
+	asked: m.claim_state_asked,
+	in_progress: m.claim_state_in_progress,
+	approved: m.claim_state_approved,
+	paid: m.claim_state_paid,
+	part_paid: m.claim_state_part_paid,
+	declined: m.claim_state_declined
+};
+export const claimStateLabel = (state: string): string => (CLAIM_STATES[state] ?? (() => state))();
+
+const DATE_KINDS: Record<string, () => string> = {
+	starts: m.dates_kind_starts,
+	ends: m.dates_kind_ends,
+	instalment_1: m.ent_key_instalment_1,
+	instalment_2: m.ent_key_instalment_2,
+	instalment_3: m.ent_key_instalment_3,
+	birthday_18: m.ent_key_birthday_18,
+	birthday_21: m.ent_key_birthday_21,
+	birthday_25: m.ent_key_birthday_25
+};
+export const dateKindLabel = (kind: string): string => (DATE_KINDS[kind] ?? (() => kind))();

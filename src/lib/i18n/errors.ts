@@ -20,7 +20,31 @@ const MESSAGES: Record<string, () => string> = {
 	date_missing: m.err_date_missing,
 	date_invalid: m.err_date_invalid,
 	date_order: m.err_date_order,
-	date_past: m.err_date_past
+	date_past: m.err_date_past,
+	source_missing: m.err_source_missing,
+	not_eligible: m.err_not_eligible,
+	money_empty: m.err_money_empty,
+	money_not_a_number: m.err_money_not_a_number,
+	money_too_many_decimals: m.err_money_too_many_decimals,
+	money_negative: m.err_money_negative,
+	money_too_large: m.err_money_too_large,
+	item_missing: m.err_item_missing,
+	item_too_long: m.err_item_too_long,
+	decline_reason_missing: m.err_decline_reason_missing,
+	date_future: m.err_date_future,
+	entry_missing: m.err_entry_missing,
+	direction_missing: m.err_direction_missing,
+	correction_reason_missing: m.err_correction_reason_missing,
+	claim_state_missing: m.err_claim_state_missing,
+	would_go_below_zero: m.err_would_go_below_zero,
+	not_whole_pence: m.err_not_whole_pence,
+	not_positive: m.err_not_positive,
+	corrects_nothing: m.err_corrects_nothing,
+	title_missing: m.err_title_missing,
+	title_too_long: m.err_title_too_long,
+	description_missing: m.err_description_missing,
+	age_range: m.err_age_range,
+	age_order: m.err_age_order
 };
 
 export function errorText(code: string | undefined): string | undefined {

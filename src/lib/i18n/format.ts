@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { entitlementName } from './entitlements';
 
 type LegalStatus = 'eligible' | 'relevant' | 'former_relevant' | 'qualifying';
 
@@ -82,6 +83,12 @@ export function notificationText(kind: string, data: Record<string, string>): st
 			return m.note_recovered();
 		case 'sessions.signed_out_elsewhere':
 			return m.note_signed_out_elsewhere({ count: data.count ?? '' });
+		case 'entitlement.available':
+			return m.note_entitlement_available({ name: entitlementName(data.entitlement ?? '') });
+		case 'entitlement.instalment_due':
+			return m.note_entitlement_instalment({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
+		case 'entitlement.lapsing':
+			return m.note_entitlement_lapsing({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
 		default:
 			return m.note_other();
 	}

@@ -65,3 +65,15 @@ export function verifyAuditChain(db: Db): { ok: true; rows: number } | { ok: fal
 		}
 	}
 }
+
+/** The usual audit row for a request about one young person (saves repeating the same six fields). */
+export function auditYoungPerson(
+	db: Db,
+	event: { locals: { requestId?: string } },
+	actor: { id: string; role: string },
+	action: string,
+	outcome: AuditEvent['outcome'],
+	youngPersonId: string
+): void {
+	recordAudit(db, { action, outcome, actorId: actor.id, actorRole: actor.role as AuditEvent['actorRole'], subjectType: 'young_person', subjectId: youngPersonId, requestId: event.locals.requestId ?? null });
+}

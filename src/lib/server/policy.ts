@@ -27,7 +27,10 @@ export type Action =
 	| 'young_person.assign' // change a young person's PA or set cover
 	| 'people.manage' // invite staff and mentors, change roles, disable accounts
 	| 'audit.search' // search the audit trail
-	| 'own_record.activity'; // a young person's "who looked at my record"
+	| 'own_record.activity' // a young person's "who looked at my record"
+	| 'money.ask' // a young person asks to use their own allowance
+	| 'money.manage' // approve, decline and pay asks, record payments and corrections, move claims on
+	| 'local_offer.manage'; // write the council's local offer
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
 
@@ -43,11 +46,15 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 		case 'mentees.view':
 			return actor.role === 'mentor';
 		case 'service.view':
+		case 'local_offer.manage':
 		case 'people.manage':
 		case 'audit.search':
 			return actor.role === 'manager';
 		case 'own_record.activity':
 			return actor.role === 'young_person';
+		case 'money.ask':
+			return subject.kind === 'young_person' && actor.role === 'young_person' && subject.relation === 'self';
+		case 'money.manage':
 		case 'case_record.view':
 		case 'young_person.invite':
 			return isTheirStaff(actor, subject);

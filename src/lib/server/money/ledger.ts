@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/dates';
 import { balance, checkEntry, type LedgerEntry, type LedgerProblem } from '../../domain/money-ledger';
 import type { Db } from '../db/client';
@@ -307,4 +307,8 @@ export function claimStory(db: Db, youngPersonId: string, limit = 50) {
 		.orderBy(desc(claimEvent.id))
 		.limit(limit)
 		.all();
+}
+
+export function countAsksWaiting(db: Db, youngPersonId: string): number {
+	return db.select({ n: count() }).from(moneyRequest).where(and(eq(moneyRequest.youngPersonId, youngPersonId), eq(moneyRequest.state, 'asked'))).get()?.n ?? 0;
 }

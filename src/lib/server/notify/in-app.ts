@@ -7,7 +7,10 @@ export type NotificationKind =
 	| 'sign_in_method.passkey_added'
 	| 'sign_in_method.passkey_removed'
 	| 'sign_in_method.recovered'
-	| 'sessions.signed_out_elsewhere';
+	| 'sessions.signed_out_elsewhere'
+	| 'entitlement.available'
+	| 'entitlement.instalment_due'
+	| 'entitlement.lapsing';
 
 /** Tells a person something in the app. `data` holds parameters for the message, never case notes. */
 export function notifyUser(db: Db, userId: string, kind: NotificationKind, data: Record<string, string> = {}, now = new Date()): void {

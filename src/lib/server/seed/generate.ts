@@ -83,12 +83,13 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	};
 
 	let assignments = 0;
-	const people: { id: string; dob: string; adviser: string; since: string }[] = [];
+	const people: { id: string; dob: string; adviser: string; since: string; age: number; status: LegalStatus; userId: string | null; key: string | null }[] = [];
+	let managerIds: string[] = [];
 
 	sqlite.transaction(() => {
 		const adviserIds = staff('adviser', advisers, DEMO_PERSONAS.advisers);
 		staff('mentor', mentors, DEMO_PERSONAS.mentors);
-		staff('manager', managers, DEMO_PERSONAS.managers);
+		managerIds = staff('manager', managers, DEMO_PERSONAS.managers);
 
 		for (let i = 0; i < options.youngPeople; i++) {
 			const persona = options.demo ? DEMO_PERSONAS.youngPeople[i] : undefined;
@@ -142,7 +143,7 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 				insertAssignment.run(personId, cover, 'cover', addCalendarDays(today, -5), addCalendarDays(today, 14), 'Annual leave', now);
 				assignments++;
 			}
-			people.push({ id: personId, dob, adviser, since });
+			people.push({ id: personId, dob, adviser, since, age, status: facts.status, userId, key: persona?.key ?? null });
 			tick(2);
 		}
 	})();
@@ -162,7 +163,61 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 		tick(end - start);
 	}
 
+	seedMoney(sqlite, faker, people, managerIds[0] as string, today, now, id);
+
 	return { youngPeople: options.youngPeople, advisers, mentors, managers, contacts: options.contacts, assignments };
+}
+
+const LOCAL_OFFER = [
+	{ title: 'Driving lessons', description: 'Up to £500 towards driving lessons and your theory test.', howToGet: 'Ask your personal adviser. They will help you book.', amount: 50_000, minAge: 17, maxAge: 25 },
+	{ title: 'Birthday and festival gift', description: 'A £50 gift on your birthday and for a festival that matters to you.', howToGet: 'Paid by your personal adviser. You do not need to ask.', amount: 5_000, minAge: 16, maxAge: 21 },
+	{ title: 'Free leisure pass', description: 'Free entry to council gyms and swimming pools.', howToGet: 'Show your care leaver card at the front desk.', amount: null, minAge: 16, maxAge: 25 }
+];
+const ITEMS = ['Bed and mattress', 'Cooker', 'Fridge freezer', 'Washing machine', 'Curtains', 'Pots and pans', 'Sofa', 'Bedding and towels', 'Kettle and toaster', 'Table and chairs'];
+
+/** The local offer, and a realistic spread of claims and ledger entries (demo: Amira has bought a cooker). */
+function seedMoney(sqlite: Sqlite, faker: Faker, people: { id: string; adviser: string; age: number; status: LegalStatus; userId: string | null; key: string | null }[], managerId: string, today: string, now: number, id: () => string) {
+	const offer = sqlite.prepare(
+		`insert into local_offer_version (offer_id, version, title, description, how_to_get, conditions, amount_pence, min_age, max_age, effective_from, created_by, created_at)
+		 values (?, 1, ?, ?, ?, '', ?, ?, ?, '2025-04-01', ?, ?)`
+	);
+	const claimRow = sqlite.prepare(`insert into claim (id, young_person_id, entitlement, state, updated_at, created_at) values (?, ?, 'setting_up_home', ?, ?, ?)`);
+	const event = sqlite.prepare(`insert into claim_event (claim_id, state, note, actor_id, at) values (?, ?, ?, ?, ?)`);
+	const entry = sqlite.prepare(
+		`insert into ledger_entry (young_person_id, entitlement, kind, pence, item, occurred_on, key, request_id, created_by, created_at) values (?, 'setting_up_home', ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const request = sqlite.prepare(
+		`insert into money_request (id, claim_id, young_person_id, pence, item, state, asked_by, asked_at, decided_by, decided_at, paid_by, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const batch = 20_000;
+	sqlite.transaction(() => {
+		for (const o of LOCAL_OFFER) offer.run(id(), o.title, o.description, o.howToGet, o.amount, o.minAge, o.maxAge, managerId, now);
+	})();
+	for (let start = 0; start < people.length; start += batch) {
+		sqlite.transaction(() => {
+			for (const p of people.slice(start, start + batch)) {
+				const careLeaver = p.status !== 'qualifying' && p.age >= 18;
+				const demoSpend = p.key === 'amira';
+				if (!demoSpend && (p.key || !careLeaver || faker.number.float() > 0.4)) continue;
+				const claimId = id();
+				const opened = addCalendarDays(today, -faker.number.int({ min: 60, max: 500 }));
+				const spends = demoSpend ? 1 : faker.number.int({ min: 0, max: 3 });
+				claimRow.run(claimId, p.id, spends > 0 ? 'part_paid' : 'asked', now, now);
+				event.run(claimId, 'asked', 'Setting up my first flat', p.userId ?? p.adviser, now);
+				entry.run(p.id, 'allowance', 300_000, 'allowance', opened, `open:${p.id}:setting_up_home`, null, p.adviser, now);
+				for (let s = 0; s < spends; s++) {
+					const pence = demoSpend ? 28_000 : faker.number.int({ min: 20, max: 600 }) * 100;
+					const item = demoSpend ? 'Cooker' : (ITEMS[faker.number.int(ITEMS.length - 1)] as string);
+					const requestId = id();
+					const on = demoSpend ? addCalendarDays(today, -40) : addCalendarDays(opened, faker.number.int({ min: 1, max: 50 }));
+					request.run(requestId, claimId, p.id, pence, item, 'paid', p.userId ?? p.adviser, now, p.adviser, now, p.adviser, now);
+					entry.run(p.id, 'spend', pence, item, on, `pay:${requestId}`, requestId, p.adviser, now);
+				}
+				if (spends > 0) event.run(claimId, 'part_paid', 'Paid', p.adviser, now);
+				if (!demoSpend && faker.number.float() < 0.25) request.run(id(), claimId, p.id, faker.number.int({ min: 20, max: 400 }) * 100, ITEMS[faker.number.int(ITEMS.length - 1)] as string, 'asked', p.adviser, now, null, null, null, null);
+			}
+		})();
+	}
 }
 
 function safeDay(year: number, today: string): string {

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
 import { error } from '@sveltejs/kit';
 import { inviteYoungPerson } from '$lib/server/people/invite';
+import { countAsksWaiting } from '$lib/server/money/ledger';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -25,7 +26,9 @@ export const load: PageServerLoad = (event) => {
 		requestId: event.locals.requestId
 	});}
 	return {
+		asksWaiting: countAsksWaiting(db, id),
 		person: {
+			id: person.id,
 			fullName: person.fullName,
 			preferredName: person.preferredName,
 			dateOfBirth: person.dateOfBirth,

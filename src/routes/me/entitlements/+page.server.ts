@@ -2,7 +2,8 @@ import { londonDay } from '$lib/domain/dates';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { entitlementsFor } from '$lib/server/people/entitlements';
-import { getYoungPersonForUser } from '$lib/server/people/queries';
+import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
+import { latestLocalOffers, localOutcome, offersInForce } from '$lib/server/money/local-offer';
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
@@ -13,8 +14,16 @@ export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'home.view');
 	const me = getYoungPersonForUser(getDb(), actor.id);
 	if (!me) error(404, 'not_found');
-	const outcomes = entitlementsFor(me, londonDay(new Date()));
+	const db = getDb();
+	const today = londonDay(new Date());
+	const outcomes = entitlementsFor(me, today);
+	const local = offersInForce(latestLocalOffers(db), today)
+		.map((o) => localOutcome(o, me.dateOfBirth, today))
+		.filter((l) => l.state !== 'lapsed')
+		.map((l) => ({ offerId: l.offer.offerId, state: l.state, from: l.from ?? null, until: l.until, title: l.offer.title, description: l.offer.description, howToGet: l.offer.howToGet, amountPence: l.offer.amountPence }));
 	return {
+		adviser: getCurrentAdvisers(db, me.id, today)[0]?.name ?? null,
+		local,
 		now: outcomes.filter((o) => o.state === 'eligible_now'),
 		later: outcomes.filter((o) => o.state === 'eligible_from'),
 		ended: outcomes.filter((o) => o.state === 'lapsed'),

@@ -1,0 +1,76 @@
+import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import { addCalendarDays, type IsoDate } from '../../domain/dates';
+import type { Outcome } from '../../domain/entitlements/engine';
+import type { Db } from '../db/client';
+import { notification, reminderSent, user, youngPerson } from '../db/schema';
+import { entitlementsFor } from '../people/entitlements';
+
+/** How far ahead the daily job looks. */
+export const LAPSING_WITHIN_DAYS = 60;
+export const INSTALMENT_WITHIN_DAYS = 7;
+export const NEWLY_AVAILABLE_WITHIN_DAYS = 7;
+
+export type Reminder = { key: string; kind: 'entitlement.available' | 'entitlement.instalment_due' | 'entitlement.lapsing'; data: Record<string, string> };
+
+/**
+ * The reminders one young person should have on `today` (pure): help that became theirs this
+ * week, apprenticeship bursary instalments due within a week, and help ending within 60 days.
+ * Each has a key that names the event (not the day), so it is sent once, ever.
+ */
+export function remindersFor(outcomes: Outcome[], today: IsoDate): Reminder[] {
+	const out: Reminder[] = [];
+	for (const o of outcomes) {
+		if (o.state !== 'eligible_now') continue;
+		if (o.from && o.from <= today && o.from >= addCalendarDays(today, -NEWLY_AVAILABLE_WITHIN_DAYS)) {
+			out.push({ key: `available:${o.id}:${o.from}`, kind: 'entitlement.available', data: { entitlement: o.id, date: o.from } });
+		}
+		for (const k of o.keyDates) {
+			if (k.label.startsWith('instalment') && k.date >= today && k.date <= addCalendarDays(today, INSTALMENT_WITHIN_DAYS)) {
+				out.push({ key: `instalment:${o.id}:${k.label}:${k.date}`, kind: 'entitlement.instalment_due', data: { entitlement: o.id, label: k.label, date: k.date } });
+			}
+		}
+		if (o.until && o.until >= today && o.until <= addCalendarDays(today, LAPSING_WITHIN_DAYS)) {
+			out.push({ key: `lapsing:${o.id}:${o.until}`, kind: 'entitlement.lapsing', data: { entitlement: o.id, date: o.until } });
+		}
+	}
+	return out;
+}
+
+/**
+ * The daily job: works out every signed-up young person's reminders and sends the new ones.
+ * Idempotent: a reminder's key goes into `reminder_sent` in the same transaction as its
+ * notification, so running twice (or on two servers) sends nothing new the second time.
+ */
+export function runReminders(db: Db, today: IsoDate, now = new Date(), batchSize = 2000): { people: number; sent: number } {
+	let lastId = '';
+	let people = 0;
+	let sent = 0;
+	for (;;) {
+		const batch = db
+			.select({ person: youngPerson })
+			.from(youngPerson)
+			.innerJoin(user, eq(user.id, youngPerson.userId))
+			.where(and(isNotNull(youngPerson.userId), eq(user.status, 'active'), gt(youngPerson.id, lastId)))
+			.orderBy(youngPerson.id)
+			.limit(batchSize)
+			.all();
+		if (batch.length === 0) break;
+		lastId = batch[batch.length - 1]!.person.id;
+		db.transaction(
+			(tx) => {
+				for (const { person } of batch) {
+					people++;
+					const userId = person.userId as string;
+					for (const r of remindersFor(entitlementsFor(person, today), today)) {
+						const fresh = tx.insert(reminderSent).values({ key: `${userId}:${r.key}`, userId, sentOn: today }).onConflictDoNothing().run().changes;
+						if (fresh !== 1) continue;
+						tx.insert(notification).values({ userId, kind: r.kind, data: r.data, createdAt: now }).run();
+						sent++;
+					}
+				}
+			},
+			{ behavior: 'immediate' }
+		);
+	}
+	return { people, sent };
+}

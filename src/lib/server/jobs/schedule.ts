@@ -1,0 +1,26 @@
+import { Cron } from 'croner';
+import { londonDay } from '../../domain/dates';
+import { getDb } from '../db';
+import { log } from '../log';
+import { runReminders } from './reminders';
+
+let started = false;
+
+/**
+ * The app's daily jobs, on London time. Each job is idempotent, so it also runs once shortly
+ * after start (catching up a day the server was down) and two app nodes running it do no harm.
+ */
+export function startJobs(): void {
+	if (started || process.env.HARBOUR_JOBS === 'off') return;
+	started = true;
+	const reminders = () => {
+		try {
+			const result = runReminders(getDb(), londonDay(new Date()));
+			log.info({ job: 'reminders', ...result }, 'job finished');
+		} catch (error) {
+			log.error({ job: 'reminders', err: error }, 'job failed');
+		}
+	};
+	new Cron('0 6 * * *', { timezone: 'Europe/London', protect: true, name: 'reminders', unref: true }, reminders);
+	setTimeout(reminders, 5_000).unref();
+}

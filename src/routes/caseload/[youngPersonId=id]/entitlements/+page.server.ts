@@ -1,0 +1,171 @@
+import { londonDay, parseDateParts } from '$lib/domain/dates';
+import { parsePounds } from '$lib/domain/money';
+import { auditYoungPerson } from '$lib/server/audit';
+import { authorizeYoungPerson } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { CLAIM_STATES } from '$lib/server/db/schema';
+import { decideRequest, recordCorrection, recordPayment, setClaimState } from '$lib/server/money/ledger';
+import { claimStory, moneyPicture } from '$lib/server/money/views';
+import { getYoungPerson } from '$lib/server/people/queries';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+type Event = RequestEvent<{ youngPersonId: string }>;
+
+/** Every load and action: the young person's PA (or cover) or a manager, and a record that exists. */
+function staff(event: Event, action: 'case_record.view' | 'money.manage') {
+	const { actor } = authorizeYoungPerson(event, action, event.params.youngPersonId);
+	const db = getDb();
+	const person = getYoungPerson(db, event.params.youngPersonId);
+	if (!person) error(404, 'not_found');
+	return { actor, db, person, today: londonDay(new Date()) };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { actor, db, person, today } = staff(event, 'case_record.view');
+	if (event.request.method === 'GET') auditYoungPerson(db, event, actor, 'young_person.view_entitlements', 'allowed', person.id);
+	const picture = moneyPicture(db, person, today);
+	const claimOf = (key: string) => picture.claims.find((c) => c.entitlement === key);
+	return {
+		person: { id: person.id, fullName: person.fullName },
+		entitlements: picture.outcomes
+			.filter((o) => o.state === 'eligible_now' || o.state === 'eligible_from')
+			.map((o) => ({ key: o.id, state: o.state, reason: o.reason, from: o.from ?? null, until: o.until ?? null, amountPence: o.amountPence, claim: claimOf(o.id)?.state ?? 'not_started', declineReason: claimOf(o.id)?.declineReason ?? null })),
+		money: picture.money,
+		requests: picture.requests,
+		instalments: picture.instalments,
+		story: claimStory(db, person.id)
+	};
+};
+
+const text = (raw: Record<string, FormDataEntryValue>, key: string, max = 1000) => String(raw[key] ?? '').slice(0, max);
+const Decide = z.object({ request: z.string().regex(/^[a-z2-7]{16}$/), decision: z.enum(['approve', 'decline']), reason: z.string().max(1000).default('') });
+const ClaimForm = z.object({ entitlement: z.string().min(1).max(40), state: z.enum(CLAIM_STATES), reason: z.string().max(1000).default('') });
+
+export const actions: Actions = {
+	/** Approve or decline an ask. A second press (or a colleague's) is told it was already decided. */
+	decide: async (event) => {
+		const { actor, db, person } = staff(event, 'money.manage');
+		const raw = Object.fromEntries(await event.request.formData());
+		const parsed = Decide.safeParse(raw);
+		if (!parsed.success) {
+			auditYoungPerson(db, event, actor, 'money.decide', 'invalid', person.id);
+			return fail(400, { form: 'decide', request: text(raw, 'request', 16), errors: { reason: 'invalid' }, values: { reason: text(raw, 'reason') } });
+		}
+		const reason = parsed.data.reason.trim();
+		if (parsed.data.decision === 'decline' && reason === '') {
+			auditYoungPerson(db, event, actor, 'money.decide', 'invalid', person.id);
+			return fail(400, { form: 'decide', request: parsed.data.request, errors: { reason: 'decline_reason_missing' }, values: { reason } });
+		}
+		const result = decideRequest(db, { youngPersonId: person.id, requestId: parsed.data.request, decision: parsed.data.decision, reason, actorId: actor.id });
+		if (result === 'not_found') error(404, 'not_found');
+		auditYoungPerson(db, event, actor, 'money.decide', result === 'already_decided' ? 'invalid' : 'allowed', person.id);
+		if (result === 'already_decided') return fail(409, { form: 'decide', request: parsed.data.request, conflict: 'already_decided' });
+		return { done: result };
+	},
+
+	/** Record money paid out: for an approved ask (paid once, however often the form is sent), or on its own. */
+	pay: async (event) => {
+		const { actor, db, person, today } = staff(event, 'money.manage');
+		const raw = Object.fromEntries(await event.request.formData());
+		const values = {
+			request: text(raw, 'request', 16),
+			source: text(raw, 'source', 40),
+			amount: text(raw, 'amount', 40),
+			item: text(raw, 'item', 1000),
+			override: text(raw, 'override', 1000),
+			paid: { day: text(raw, 'paid-day', 10), month: text(raw, 'paid-month', 10), year: text(raw, 'paid-year', 10) }
+		};
+		const picture = moneyPicture(db, person, today);
+		const request = values.request ? picture.requests.find((r) => r.id === values.request) : undefined;
+		if (values.request && !request) error(404, 'not_found');
+		const errors: Record<string, string> = {};
+		const source = picture.money.find((s) => s.key === (request?.entitlement ?? values.source));
+		if (!source) errors.source = 'source_missing';
+		const pounds = request ? ({ ok: true, pence: request.pence } as const) : parsePounds(values.amount);
+		if (!pounds.ok) errors.amount = `money_${pounds.error}`;
+		const item = request ? request.item : values.item.trim();
+		if (!item) errors.item = 'item_missing';
+		else if (item.length > 200) errors.item = 'item_too_long';
+		const noDate = !values.paid.day && !values.paid.month && !values.paid.year;
+		const paid = noDate ? ({ ok: true, date: today } as const) : parseDateParts(values.paid);
+		if (!paid.ok) errors.paid = 'date_invalid';
+		else if (paid.date > today) errors.paid = 'date_future';
+		let leftPence: number | null = null;
+		if (Object.keys(errors).length === 0 && source && pounds.ok && paid.ok) {
+			const result = recordPayment(db, {
+				youngPersonId: person.id,
+				entitlement: source.key,
+				allowancePence: source.amountPence,
+				requestId: request?.id ?? null,
+				pence: pounds.pence,
+				item,
+				paidOn: paid.date,
+				overrideReason: values.override,
+				actorId: actor.id
+			});
+			if (result.ok) {
+				auditYoungPerson(db, event, actor, 'money.pay', 'allowed', person.id);
+				return { done: 'paid', leftPence: result.leftPence };
+			}
+			if (result.code === 'already_paid' || result.code === 'not_approved') {
+				auditYoungPerson(db, event, actor, 'money.pay', 'invalid', person.id);
+				return fail(409, { form: 'pay', request: values.request, conflict: result.code });
+			}
+			errors[result.code === 'would_go_below_zero' ? 'override' : 'amount'] = result.code;
+			leftPence = result.leftPence ?? null;
+		}
+		auditYoungPerson(db, event, actor, 'money.pay', 'invalid', person.id);
+		return fail(400, { form: request ? 'pay-request' : 'pay', request: values.request, errors, values, leftPence });
+	},
+
+	/** A correction is a new entry; the one it corrects stays as it was. */
+	correct: async (event) => {
+		const { actor, db, person, today } = staff(event, 'money.manage');
+		const raw = Object.fromEntries(await event.request.formData());
+		const values = { entry: text(raw, 'entry', 20), direction: text(raw, 'direction', 10), amount: text(raw, 'amount', 40), reason: text(raw, 'reason', 1000) };
+		const errors: Record<string, string> = {};
+		const entryId = /^\d{1,12}$/.test(values.entry) ? Number(values.entry) : NaN;
+		if (!Number.isSafeInteger(entryId)) errors.entry = 'entry_missing';
+		if (values.direction !== 'back' && values.direction !== 'off') errors.direction = 'direction_missing';
+		const pounds = parsePounds(values.amount);
+		if (!pounds.ok) errors.amount = `money_${pounds.error}`;
+		if (!values.reason.trim()) errors.reason = 'correction_reason_missing';
+		if (Object.keys(errors).length === 0 && pounds.ok) {
+			const result = recordCorrection(db, {
+				youngPersonId: person.id,
+				correctsId: entryId,
+				pence: values.direction === 'back' ? pounds.pence : -pounds.pence,
+				reason: values.reason.trim(),
+				actorId: actor.id,
+				on: today
+			});
+			if (result.ok) {
+				auditYoungPerson(db, event, actor, 'money.correct', 'allowed', person.id);
+				return { done: 'corrected' };
+			}
+			errors[result.code === 'not_found' ? 'entry' : 'amount'] = result.code === 'not_found' ? 'entry_missing' : result.code;
+		}
+		auditYoungPerson(db, event, actor, 'money.correct', 'invalid', person.id);
+		return fail(400, { form: 'correct', errors, values });
+	},
+
+	/** Move a claim along: in progress, approved, declined (with a reason), and so on. */
+	claim: async (event) => {
+		const { actor, db, person } = staff(event, 'money.manage');
+		const raw = Object.fromEntries(await event.request.formData());
+		const parsed = ClaimForm.safeParse(raw);
+		const values = { entitlement: text(raw, 'entitlement', 40), state: text(raw, 'state', 20), reason: text(raw, 'reason') };
+		const errors: Record<string, string> = {};
+		if (!parsed.success) errors.state = 'claim_state_missing';
+		else if (parsed.data.state === 'declined' && !parsed.data.reason.trim()) errors.reason = 'decline_reason_missing';
+		if (!parsed.success || Object.keys(errors).length > 0) {
+			auditYoungPerson(db, event, actor, 'money.claim', 'invalid', person.id);
+			return fail(400, { form: 'claim', errors, values });
+		}
+		setClaimState(db, { youngPersonId: person.id, entitlement: parsed.data.entitlement, state: parsed.data.state, reason: parsed.data.reason.trim(), actorId: actor.id });
+		auditYoungPerson(db, event, actor, 'money.claim', 'allowed', person.id);
+		return { done: 'claim' };
+	}
+};

@@ -1,0 +1,71 @@
+import { londonDay } from '$lib/domain/dates';
+import { parsePounds } from '$lib/domain/money';
+import { recordAudit } from '$lib/server/audit';
+import { authorize, requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { askForMoney } from '$lib/server/money/ledger';
+import { moneyPicture } from '$lib/server/money/views';
+import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The young person's own record, through the same relationship check as every other route. */
+function me(event: RequestEvent, action: 'home.view' | 'money.ask') {
+	const db = getDb();
+	const signedIn = requireActor(event);
+	const person = signedIn.role === 'young_person' ? getYoungPersonForUser(db, signedIn.id) : undefined;
+	// Anyone but the young person themself is refused (and audited) by the policy.
+	const actor = authorize(event, action, person ? { kind: 'young_person', relation: 'self', id: person.id } : undefined);
+	if (!person) error(404, 'not_found');
+	return { actor, db, person };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { db, person } = me(event, 'home.view');
+	const today = londonDay(new Date());
+	const picture = moneyPicture(db, person, today);
+	return {
+		money: picture.money.filter((s) => s.state === 'eligible_now' || s.entries.length > 0),
+		requests: picture.requests.map((r) => ({ id: r.id, entitlement: r.entitlement, pence: r.pence, item: r.item, state: r.state, askedAt: r.askedAt, declineReason: r.declineReason })),
+		instalments: picture.instalments.filter((i) => i.date >= today),
+		notYet: picture.money.filter((s) => s.askable && s.state !== 'eligible_now').map((s) => ({ key: s.key, catalogueId: s.catalogueId, title: s.title, reason: s.reason, state: s.state })),
+		adviser: getCurrentAdvisers(db, person.id, today)[0]?.name ?? null
+	};
+};
+
+const Ask = z.object({ source: z.string().max(40), amount: z.string().max(40), item: z.string().max(1000) });
+
+export const actions: Actions = {
+	ask: async (event) => {
+		const { actor, db, person } = me(event, 'money.ask');
+		const raw = Ask.safeParse(Object.fromEntries(await event.request.formData()));
+		const values = raw.success ? raw.data : { source: '', amount: '', item: '' };
+		const today = londonDay(new Date());
+		const source = moneyPicture(db, person, today).money.find((s) => s.key === values.source && s.askable);
+		const errors: Record<string, string> = {};
+		let notEligible: { catalogueId: string | null; title: string | null; reason: string | null } | null = null;
+		if (!source) errors.source = 'source_missing';
+		else if (source.state !== 'eligible_now') {
+			errors.source = 'not_eligible';
+			notEligible = { catalogueId: source.catalogueId, title: source.title, reason: source.reason };
+		}
+		const pounds = parsePounds(values.amount);
+		if (!pounds.ok) errors.amount = `money_${pounds.error}`;
+		const item = values.item.trim();
+		if (item === '') errors.item = 'item_missing';
+		else if (item.length > 200) errors.item = 'item_too_long';
+		let leftPence: number | null = null;
+		if (Object.keys(errors).length === 0 && source && pounds.ok) {
+			const asked = askForMoney(db, { youngPersonId: person.id, entitlement: source.key, allowancePence: source.amountPence, pence: pounds.pence, item, actorId: actor.id, today, localOfferVersionId: source.localOfferVersionId });
+			if (asked.ok) {
+				recordAudit(db, { action: 'money.ask', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+				return { asked: { pence: pounds.pence, item } };
+			}
+			errors.amount = asked.code;
+			leftPence = asked.leftPence;
+		}
+		recordAudit(db, { action: 'money.ask', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+		return fail(400, { errors, values, leftPence, notEligible });
+	}
+};
