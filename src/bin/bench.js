@@ -4,7 +4,7 @@
 //   BENCH_PEOPLE (100000)  BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_SEED (42)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { BIN, ROOT, build, buildIsStale, run } from './lib.js';
@@ -24,7 +24,9 @@ if (buildIsStale('build-demo')) {
 }
 
 mkdirSync(join(ROOT, 'data'), { recursive: true });
-const database = join(ROOT, 'data', `bench-${seed}-${people}.db`);
+// The cache is per seed, size and migration count: a new table means new seed data.
+const migrations = readdirSync(join(ROOT, 'drizzle')).filter((f) => f.endsWith('.sql')).length;
+const database = join(ROOT, 'data', `bench-${seed}-${people}-m${migrations}.db`);
 if (!existsSync(database)) {
 	console.log(`Seeding ${people.toLocaleString()} young people and ${(people * 10).toLocaleString()} contacts (cached in ${database})…`);
 	const code = await run(BIN('tsx'), ['src/bin/seed.ts', '--db', database, '--people', String(people), '--contacts', String(people * 10), '--seed', seed, '--demo']);
@@ -59,8 +61,11 @@ async function main() {
 		{ name: 'ceiling: bare Node http', url: `http://127.0.0.1:${CEILING_PORT}/` },
 		{ name: 'trivial page (/status)', url: `${origin}/status`, weigh: true },
 		{ name: 'young person home (/me)', url: `${origin}/me`, cookie: youngPerson, weigh: true },
+		{ name: 'What I can get (/me/entitlements)', url: `${origin}/me/entitlements`, cookie: youngPerson, weigh: true },
+		{ name: 'My money (/me/money)', url: `${origin}/me/money`, cookie: youngPerson, weigh: true },
 		{ name: 'PA caseload (/caseload)', url: `${origin}/caseload`, cookie: adviser, weigh: true },
 		{ name: 'PA young person (audited read)', url: `${origin}${personPath}`, cookie: adviser, weigh: true },
+		{ name: 'PA entitlements panel (audited read)', url: `${origin}${personPath}/entitlements`, cookie: adviser, weigh: true },
 		{ name: 'manager overview (/manage)', url: `${origin}/manage`, cookie: manager, weigh: true }
 	];
 

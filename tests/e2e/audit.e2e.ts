@@ -47,7 +47,14 @@ test('sensitive requests and audit rows match one for one, and the chain verifie
 		['a sign-in with nothing filled in', () => anonymous.post('/sign-in', { ...form, form: { email: '' } }), 'invalid'],
 		['manager invites with nothing filled in', () => priya.post('/manage/people?/invite', { ...form, form: {} }), 'invalid'],
 		['mentor tries the manager overview', () => jo.get('/manage'), 'denied'],
-		['mentor tries the audit trail', () => jo.get('/manage/audit'), 'denied']
+		['mentor tries the audit trail', () => jo.get('/manage/audit'), 'denied'],
+		['PA opens the money panel for someone on their caseload', () => sam.get(`/caseload/${amiraId}/entitlements`), 'allowed'],
+		['PA tries the money panel for someone not theirs', () => sam.get(`/caseload/${leahId}/entitlements`), 'denied'],
+		['PA records a payment with nothing filled in', () => sam.post(`/caseload/${amiraId}/entitlements?/pay`, { ...form, form: {} }), 'invalid'],
+		['another PA tries to approve an ask', () => chris.post(`/caseload/${amiraId}/entitlements?/decide`, { ...form, form: { decision: 'approve' } }), 'denied'],
+		['young person asks for money with a bad amount', () => amira.post('/me/money?/ask', { ...form, form: { source: 'setting_up_home', amount: '-5', item: 'Bed' } }), 'invalid'],
+		['mentor tries to ask for a young person\'s money', () => jo.post('/me/money?/ask', { ...form, form: {} }), 'denied'],
+		['manager adds a local offer item with nothing filled in', () => priya.post('/manage/local-offer', { ...form, form: {} }), 'invalid']
 	];
 
 	const mismatches: string[] = [];

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { addDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, ageOn, birthday, daysBetween, isIsoDate, londonDay, parseDateParts } from './dates';
 
@@ -73,5 +75,18 @@ describe('parseDateParts', () => {
 	});
 	it('accepts 29 February in a leap year', () => {
 		expect(parseDateParts({ day: '29', month: '02', year: '2024' })).toEqual({ ok: true, date: '2024-02-29' });
+	});
+});
+
+describe('calendar-day arithmetic (UTC day numbers) agrees with date-fns for any day and offset', () => {
+	it('round-trips and matches date-fns', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 365 * 200 }), fc.integer({ min: -5000, max: 5000 }), (start, offset) => {
+				const day = format(addDays(new Date(1950, 0, 1), start), 'yyyy-MM-dd');
+				const moved = addCalendarDays(day, offset);
+				expect(moved).toBe(format(addDays(parseISO(day), offset), 'yyyy-MM-dd'));
+				expect(daysBetween(day, moved)).toBe(offset);
+			})
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 
 /**
  * Dates of life events are plain calendar days (`YYYY-MM-DD`) in England. Instants are UTC;
@@ -61,15 +61,20 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 	return age;
 }
 
+const DAY_MS = 86_400_000;
+/** Calendar-day arithmetic on UTC day numbers: a calendar day has no time zone, so no clock change can move it. */
+const dayNumber = (date: IsoDate) => {
+	const [y, m, d] = parts(date);
+	return Date.UTC(y, m - 1, d) / DAY_MS;
+};
+
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-	parts(date);
-	return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+	const t = new Date((dayNumber(date) + days) * DAY_MS);
+	return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-	parts(from);
-	parts(to);
-	return differenceInCalendarDays(parseISO(to), parseISO(from));
+	return dayNumber(to) - dayNumber(from);
 }
 
 export type DatePartsError = 'missing' | 'missing_day' | 'missing_month' | 'missing_year' | 'not_a_date' | 'year_format';

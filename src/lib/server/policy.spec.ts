@@ -57,6 +57,19 @@ describe('can', () => {
 		}
 	});
 
+	it('lets only the young person ask to use their own money, and only their staff decide and pay', () => {
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				const subject = { kind: 'young_person' as const, relation };
+				expect(can(actor(role), 'money.ask', subject), `${role}/${relation} ask`).toBe(role === 'young_person' && relation === 'self');
+				const staff = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
+				expect(can(actor(role), 'money.manage', subject), `${role}/${relation} manage money`).toBe(staff);
+			}
+			expect(can(actor(role), 'money.ask'), `${role} ask with no record`).toBe(false);
+			expect(can(actor(role), 'local_offer.manage')).toBe(role === 'manager');
+		}
+	});
+
 	it('refuses a record action with no record', () => {
 		expect(can(actor('adviser'), 'young_person.view')).toBe(false);
 	});

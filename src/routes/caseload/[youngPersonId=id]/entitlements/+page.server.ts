@@ -32,7 +32,8 @@ export const load: PageServerLoad = (event) => {
 		entitlements: picture.outcomes
 			.filter((o) => o.state === 'eligible_now' || o.state === 'eligible_from')
 			.map((o) => ({ key: o.id, state: o.state, reason: o.reason, from: o.from ?? null, until: o.until ?? null, amountPence: o.amountPence, claim: claimOf(o.id)?.state ?? 'not_started', declineReason: claimOf(o.id)?.declineReason ?? null })),
-		money: picture.money,
+		// Pots that apply today, and any with payments already (even if the help has since ended).
+		money: picture.money.filter((s) => s.state === 'eligible_now' || s.entries.length > 0),
 		requests: picture.requests,
 		instalments: picture.instalments,
 		story: claimStory(db, person.id)
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		const request = values.request ? picture.requests.find((r) => r.id === values.request) : undefined;
 		if (values.request && !request) error(404, 'not_found');
 		const errors: Record<string, string> = {};
-		const source = picture.money.find((s) => s.key === (request?.entitlement ?? values.source));
+		const source = picture.money.find((s) => s.key === (request?.entitlement ?? values.source) && (request || s.state === 'eligible_now' || s.entries.length > 0));
 		if (!source) errors.source = 'source_missing';
 		const pounds = request ? ({ ok: true, pence: request.pence } as const) : parsePounds(values.amount);
 		if (!pounds.ok) errors.amount = `money_${pounds.error}`;
