@@ -109,3 +109,18 @@ test('a manager adds a local offer item, edits it into version 2, and the young 
 	await openPage(page, '/me/entitlements');
 	await expect(page.locator('[data-local-offer]').filter({ hasText: title })).toContainText('gyms and pools');
 });
+
+test('a 17-year-old still in care who asks for the setting up home allowance is told why not yet, and who to talk to', async ({ page }) => {
+	await signInAs(page, PERSONAS.youngPerson2);
+	await openPage(page, '/me/money');
+	await page.getByRole('radio', { name: 'Setting up home allowance' }).check();
+	await page.getByLabel('How much?').fill('100');
+	await page.getByLabel('What is it for?').fill('A desk');
+	await page.getByRole('button', { name: 'Send to my personal adviser' }).click();
+	const summary = page.getByTestId('error-summary');
+	await expect(summary).toContainText('You cannot ask for this yet.');
+	await expect(summary).toContainText('You can ask from');
+	await expect(summary).toContainText(/Talk to (Sam Taylor|Chris Evans) about it\./);
+	await expect(page.getByLabel('What is it for?')).toHaveValue('A desk');
+	await expectAccessible(page);
+});

@@ -14,6 +14,8 @@ export interface MoneySource {
 	title: string | null;
 	state: Outcome['state'];
 	reason: string | null;
+	/** When it starts, if it has not yet. */
+	from: IsoDate | null;
 	amountPence: number;
 	localOfferVersionId: number | null;
 	askable: boolean;
@@ -26,10 +28,10 @@ export function moneyPicture(db: Db, person: YoungPerson, today: IsoDate) {
 	const sources: MoneySource[] = [
 		...outcomes
 			.filter((o) => MONEY_ENTITLEMENTS.has(o.id) && o.amountPence)
-			.map((o) => ({ key: o.id, catalogueId: o.id, title: null, state: o.state, reason: o.reason, amountPence: o.amountPence ?? 0, localOfferVersionId: null, askable: ASKABLE.has(o.id) })),
+			.map((o) => ({ key: o.id, catalogueId: o.id, title: null, state: o.state, reason: o.reason, from: o.state === 'eligible_from' ? (o.from ?? null) : null, amountPence: o.amountPence ?? 0, localOfferVersionId: null, askable: ASKABLE.has(o.id) })),
 		...local
 			.filter((l) => l.offer.amountPence)
-			.map((l) => ({ key: localKey(l.offer.offerId), catalogueId: null, title: l.offer.title, state: l.state, reason: null, amountPence: l.offer.amountPence ?? 0, localOfferVersionId: l.offer.id, askable: true }))
+			.map((l) => ({ key: localKey(l.offer.offerId), catalogueId: null, title: l.offer.title, state: l.state, reason: null, from: l.state === 'eligible_from' ? (l.from ?? null) : null, amountPence: l.offer.amountPence ?? 0, localOfferVersionId: l.offer.id, askable: true }))
 	];
 	const pots = potsOf(ledgerFor(db, person.id));
 	const requests = requestsFor(db, person.id);

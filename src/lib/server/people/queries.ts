@@ -112,3 +112,8 @@ export function listDemoAccounts(db: Db) {
 		.orderBy(asc(user.email))
 		.all();
 }
+
+/** Who a young person should talk to today: whoever is covering while their PA is away, else their PA. */
+export function whoToAsk(advisers: { name: string; kind: 'primary' | 'cover' }[]): string | null {
+	return (advisers.find((a) => a.kind === 'cover') ?? advisers[0])?.name ?? null;
+}

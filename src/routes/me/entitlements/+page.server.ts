@@ -2,7 +2,7 @@ import { londonDay } from '$lib/domain/dates';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { entitlementsFor } from '$lib/server/people/entitlements';
-import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
+import { getCurrentAdvisers, getYoungPersonForUser, whoToAsk } from '$lib/server/people/queries';
 import { latestLocalOffers, localOutcome, offersInForce } from '$lib/server/money/local-offer';
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 		.filter((l) => l.state !== 'lapsed')
 		.map((l) => ({ offerId: l.offer.offerId, state: l.state, from: l.from ?? null, until: l.until, title: l.offer.title, description: l.offer.description, howToGet: l.offer.howToGet, amountPence: l.offer.amountPence }));
 	return {
-		adviser: getCurrentAdvisers(db, me.id, today)[0]?.name ?? null,
+		adviser: whoToAsk(getCurrentAdvisers(db, me.id, today)),
 		local,
 		now: outcomes.filter((o) => o.state === 'eligible_now'),
 		later: outcomes.filter((o) => o.state === 'eligible_from'),

@@ -7,6 +7,7 @@ import { askForMoney } from '$lib/server/money/ledger';
 import { moneyPicture } from '$lib/server/money/views';
 import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { whoToAsk } from '$lib/server/people/queries';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,8 +30,8 @@ export const load: PageServerLoad = (event) => {
 		money: picture.money.filter((s) => s.state === 'eligible_now' || s.entries.length > 0),
 		requests: picture.requests.map((r) => ({ id: r.id, entitlement: r.entitlement, pence: r.pence, item: r.item, state: r.state, askedAt: r.askedAt, declineReason: r.declineReason })),
 		instalments: picture.instalments.filter((i) => i.date >= today),
-		notYet: picture.money.filter((s) => s.askable && s.state !== 'eligible_now').map((s) => ({ key: s.key, catalogueId: s.catalogueId, title: s.title, reason: s.reason, state: s.state })),
-		adviser: getCurrentAdvisers(db, person.id, today)[0]?.name ?? null
+		notYet: picture.money.filter((s) => s.askable && s.state !== 'eligible_now').map((s) => ({ key: s.key, catalogueId: s.catalogueId, title: s.title, state: s.state })),
+		adviser: whoToAsk(getCurrentAdvisers(db, person.id, today))
 	};
 };
 
@@ -44,11 +45,11 @@ export const actions: Actions = {
 		const today = londonDay(new Date());
 		const source = moneyPicture(db, person, today).money.find((s) => s.key === values.source && s.askable);
 		const errors: Record<string, string> = {};
-		let notEligible: { catalogueId: string | null; title: string | null; reason: string | null } | null = null;
+		let notEligible: { from: string | null } | null = null;
 		if (!source) errors.source = 'source_missing';
 		else if (source.state !== 'eligible_now') {
 			errors.source = 'not_eligible';
-			notEligible = { catalogueId: source.catalogueId, title: source.title, reason: source.reason };
+			notEligible = { from: source.from };
 		}
 		const pounds = parsePounds(values.amount);
 		if (!pounds.ok) errors.amount = `money_${pounds.error}`;
