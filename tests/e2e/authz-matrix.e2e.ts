@@ -73,6 +73,46 @@ const MATRIX: Record<string, Entry> = {
 			{ method: 'POST', action: 'ask', body: { source: 'setting_up_home', amount: '1.234', item: '' }, allowed: (p) => ROLE[p] === 'young_person' }
 		]
 	},
+	'/me/housing': { kind: 'plain', path: '/me/housing', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	'/me/housing/new': {
+		kind: 'plain',
+		path: '/me/housing/new',
+		ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }, { method: 'POST', body: { kind: 'volcano' }, allowed: (p) => ROLE[p] === 'young_person' }]
+	},
+	// {amiraFlag} is Amira's own (seeded) housing flag: only Amira may read it or add to it.
+	'/me/housing/[flagId=id]': {
+		kind: 'plain',
+		path: '/me/housing/{amiraFlag}',
+		ops: [{ method: 'GET', allowed: (p) => p === 'amira' }, { method: 'POST', action: 'update', body: { note: '' }, allowed: (p) => p === 'amira' }]
+	},
+	'/mentees/[youngPersonId=id]/housing': {
+		kind: 'person',
+		path: (id) => `/mentees/${id}/housing`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => p === 'jo' && who === 'amira' }),
+			(who) => ({ method: 'POST', body: { kind: 'volcano' }, allowed: (p) => p === 'jo' && who === 'amira' })
+		]
+	},
+	'/caseload/[youngPersonId=id]/housing': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}/housing`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'raise', body: { kind: 'volcano' }, allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'stay', body: { code: 'S1' }, allowed: (p) => theirStaff(p, who) })
+		]
+	},
+	// {amiraFlag} again: a flag is reached only through its own young person.
+	'/caseload/[youngPersonId=id]/housing/[flagId=id]': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}/housing/{amiraFlag}`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => who === 'amira' && theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'action', body: { action: 'juggling' }, allowed: (p) => who === 'amira' && theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'refer', body: { consent: 'maybe' }, allowed: (p) => who === 'amira' && theirStaff(p, who) }),
+			(who) => ({ method: 'POST', action: 'resolve', body: { outcome: 'other' }, allowed: (p) => who === 'amira' && theirStaff(p, who) })
+		]
+	},
 	'/me/dates': { kind: 'plain', path: '/me/dates', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
 	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
@@ -241,7 +281,9 @@ test('every route × principal × relationship gets exactly the access the rules
 	const amiraData = (await (await contexts.get('amira')!.get('/account/data')).json()) as { subject: { userId: string } };
 	const staff: Record<Staff, string> = { sam: staffId('Sam Taylor'), casey: staffId('Casey Morgan'), priya: staffId('Priya Shah'), amiraUser: amiraData.subject.userId, missing: 'aaaaaaaaaaaaaaaa' };
 	const offer = /\/manage\/local-offer\/([a-z2-7]{16})"/.exec(await (await priya.get('/manage/local-offer')).text())?.[1] ?? '';
-	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff), ['offer', offer]]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+	const amiraFlag = /\/me\/housing\/([a-z2-7]{16})"/.exec(await (await contexts.get('amira')!.get('/me/housing')).text())?.[1] ?? '';
+	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff), ['offer', offer], ['amiraFlag', amiraFlag]]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+	const fill = (path: string) => path.replace('{offer}', offer).replace('{amiraFlag}', amiraFlag);
 
 	// Casey signed in earlier; now the manager disables the account. Casey's next request must fail.
 	expect((await priya.post(`/manage/people/${staff.casey}?/setStatus`, { headers: { origin, accept: 'text/html' }, form: { status: 'disabled' } })).status()).toBe(200);
@@ -251,9 +293,9 @@ test('every route × principal × relationship gets exactly the access the rules
 	for (const [route, entry] of Object.entries(MATRIX)) {
 		const cases: { path: string; op: Op; subject: string }[] =
 			entry.kind === 'plain'
-				? entry.ops.map((op) => ({ path: entry.path.replace('{offer}', offer), op, subject: '-' }))
+				? entry.ops.map((op) => ({ path: fill(entry.path), op, subject: '-' }))
 				: entry.kind === 'person'
-					? PEOPLE.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(person[who]), op: make(who), subject: who })))
+					? PEOPLE.flatMap((who) => entry.ops.map((make) => ({ path: fill(entry.path(person[who])), op: make(who), subject: who })))
 					: STAFF.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(staff[who]), op: make(who), subject: who })));
 		for (const c of cases) {
 			for (const mode of modesFor(c.op)) {

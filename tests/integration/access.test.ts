@@ -20,7 +20,11 @@ describe('relationTo', () => {
 		expect(relationTo(f.db, { id: f.sam, role: 'adviser' }, f.amira, TODAY)).toBe('assigned');
 		expect(relationTo(f.db, { id: f.chris, role: 'adviser' }, f.amira, TODAY)).toBe('none');
 		expect(relationTo(f.db, { id: f.priya, role: 'manager' }, f.amira, TODAY)).toBe('service');
-		expect(relationTo(f.db, { id: f.jo, role: 'mentor' }, f.amira, TODAY)).toBe('none');
+		expect(relationTo(f.db, { id: f.jo, role: 'mentor' }, f.amira, TODAY)).toBe('matched');
+		const tom = f.sqlite.prepare(`select id from young_person where full_name = 'Tom Walsh'`).pluck().get() as string;
+		expect(relationTo(f.db, { id: f.jo, role: 'mentor' }, tom, TODAY)).toBe('match_ended');
+		const dan = f.sqlite.prepare(`select id from young_person where full_name = 'Daniel Okafor'`).pluck().get() as string;
+		expect(relationTo(f.db, { id: f.jo, role: 'mentor' }, dan, TODAY)).toBe('none');
 		expect(relationTo(f.db, { id: f.sam, role: 'adviser' }, 'aaaaaaaaaaaaaaaa', TODAY)).toBe('missing');
 	});
 

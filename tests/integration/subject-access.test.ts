@@ -33,6 +33,9 @@ describe('download my data (subject access)', () => {
 		f.db.insert(passkey).values({ id: 'cred', userId: amira.user_id, publicKey: Buffer.from([9]), name: 'Phone', createdAt: new Date() }).run();
 		createInvitation(f.db, { purpose: 'recovery', role: 'young_person', displayName: 'Amira', userId: amira.user_id, youngPersonId: amira.id, invitedBy: priya });
 		notifyUser(f.db, amira.user_id, 'sign_in_method.password_set');
+		const flagId = f.sqlite.prepare(`select id from housing_flag where young_person_id = ?`).pluck().get(amira.id) as string;
+		f.sqlite.prepare(`insert into duty_to_refer (flag_id, young_person_id, consent_given, housing_authority, recorded_by, recorded_at) values (?, ?, 1, 'Harbourside', ?, 0)`).run(flagId, amira.id, priya);
+		f.sqlite.prepare(`insert into escalation (key, subject_type, subject_id, young_person_id, created_at) values ('flag-ack:x', 'flag_ack', ?, ?, 0)`).run(flagId, amira.id);
 		f.sqlite.prepare(`insert into reminder_sent (key, user_id, sent_on) values (?, ?, '2026-11-24')`).run(`${amira.user_id}:lapsing:x`, amira.user_id);
 		recordAudit(f.db, { action: 'young_person.view', outcome: 'allowed', actorId: priya, subjectType: 'young_person', subjectId: amira.id });
 		f.sqlite.prepare(`update user set password_hash = '$argon2id$secret' where id = ?`).run(amira.user_id);

@@ -44,7 +44,23 @@ const MESSAGES: Record<string, () => string> = {
 	title_too_long: m.err_title_too_long,
 	description_missing: m.err_description_missing,
 	age_range: m.err_age_range,
-	age_order: m.err_age_order
+	age_order: m.err_age_order,
+	flag_kind_missing: m.err_flag_kind_missing,
+	note_too_long: m.err_note_too_long,
+	update_missing: m.err_update_missing,
+	notice_too_far_ahead: m.err_notice_too_far_ahead,
+	notice_too_long_ago: m.err_notice_too_long_ago,
+	flag_action_missing: m.err_flag_action_missing,
+	consent_missing: m.err_consent_missing,
+	consent_date_missing: m.err_consent_date_missing,
+	authority_missing: m.err_authority_missing,
+	referral_needs_consent: m.err_referral_needs_consent,
+	referral_before_consent: m.err_referral_before_consent,
+	outcome_missing: m.err_outcome_missing,
+	resolution_missing: m.err_resolution_missing,
+	accom_missing: m.err_accom_missing,
+	accom_unknown: m.err_accom_unknown,
+	accom_never_suitable: m.err_accom_never_suitable
 };
 
 export function errorText(code: string | undefined): string | undefined {

@@ -87,6 +87,10 @@ export function notificationText(kind: string, data: Record<string, string>): st
 			return m.note_entitlement_available({ name: entitlementName(data.entitlement ?? '') });
 		case 'entitlement.instalment_due':
 			return m.note_entitlement_instalment({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
+		case 'housing.flag_raised':
+			return m.note_housing_flag_raised({ name: data.name ?? '' });
+		case 'housing.escalated':
+			return m.note_housing_escalated({ name: data.name ?? '' });
 		case 'entitlement.lapsing':
 			return m.note_entitlement_lapsing({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
 		default:

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { assignment, youngPerson } from './db/schema';
+import { assignment, mentorMatch, youngPerson } from './db/schema';
 import type { Actor, Relation } from './policy';
 
 /**
@@ -15,8 +15,18 @@ export function relationTo(db: Db, actor: Actor, youngPersonId: string, today: s
 			return yp.userId === actor.id ? 'self' : 'none';
 		case 'manager':
 			return 'service';
-		case 'mentor':
+		case 'mentor': {
+			// Only an active match gives access; an ended one is remembered so routes can say so.
+			const statuses = db
+				.select({ status: mentorMatch.status })
+				.from(mentorMatch)
+				.where(and(eq(mentorMatch.youngPersonId, youngPersonId), eq(mentorMatch.mentorId, actor.id)))
+				.all()
+				.map((r) => r.status);
+			if (statuses.includes('active')) return 'matched';
+			if (statuses.includes('ended')) return 'match_ended';
 			return 'none';
+		}
 		case 'adviser': {
 			const rows = db
 				.select({ kind: assignment.kind })

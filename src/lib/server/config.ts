@@ -7,7 +7,14 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	COUNCIL_NAME: z.string().min(1).default('Harbourside Council'),
 	COUNCIL_PHONE: z.string().min(3).default('0300 123 4567'),
-	COUNCIL_OUT_OF_HOURS_PHONE: z.string().min(3).default('0300 123 7654')
+	COUNCIL_OUT_OF_HOURS_PHONE: z.string().min(3).default('0300 123 7654'),
+	/** The council's housing options team, for the duty to refer and emergencies. */
+	COUNCIL_HOUSING_PHONE: z.string().min(3).default('0300 123 4000'),
+	/** Where email goes, e.g. smtp://user:pass@mail.example:587. Unset: email is logged, not sent. */
+	SMTP_URL: z.string().url().optional(),
+	MAIL_FROM: z.string().min(3).default('Harbour <no-reply@harbour.invalid>'),
+	/** The address people use to reach Harbour, for links in emails (defaults to ORIGIN). */
+	ORIGIN: z.string().url().optional()
 });
 
 export type Config = z.infer<typeof schema>;

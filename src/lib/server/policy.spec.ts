@@ -70,6 +70,20 @@ describe('can', () => {
 		}
 	});
 
+	it('lets the young person, their active mentor and their staff raise a housing worry; only the mentor through the mentor pages', () => {
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				const subject = { kind: 'young_person' as const, relation };
+				const staff = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
+				const raise = (role === 'young_person' && relation === 'self') || (role === 'mentor' && relation === 'matched') || staff;
+				expect(can(actor(role), 'housing.raise', subject), `${role}/${relation} raise`).toBe(raise);
+				expect(can(actor(role), 'mentee.raise_housing', subject), `${role}/${relation} mentee raise`).toBe(role === 'mentor' && relation === 'matched');
+				expect(can(actor(role), 'housing.manage', subject), `${role}/${relation} manage`).toBe(staff);
+				expect(can(actor(role), 'housing.view_own', subject), `${role}/${relation} view own`).toBe(role === 'young_person' && relation === 'self');
+			}
+		}
+	});
+
 	it('refuses a record action with no record', () => {
 		expect(can(actor('adviser'), 'young_person.view')).toBe(false);
 	});

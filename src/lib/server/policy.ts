@@ -30,7 +30,11 @@ export type Action =
 	| 'own_record.activity' // a young person's "who looked at my record"
 	| 'money.ask' // a young person asks to use their own allowance
 	| 'money.manage' // approve, decline and pay asks, record payments and corrections, move claims on
-	| 'local_offer.manage'; // write the council's local offer
+	| 'local_offer.manage' // write the council's local offer
+	| 'housing.raise' // raise a worry about a young person's home (them, their mentor, their staff)
+	| 'housing.view_own' // a young person's own housing flags and their status
+	| 'mentee.raise_housing' // a mentor raises a housing worry for a mentee (active match), through the mentor pages
+	| 'housing.manage'; // triage flags, record actions, duty to refer, accommodation history (staff only)
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
 
@@ -54,6 +58,16 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'young_person';
 		case 'money.ask':
 			return subject.kind === 'young_person' && actor.role === 'young_person' && subject.relation === 'self';
+		case 'housing.raise':
+			if (subject.kind !== 'young_person') return false;
+			if (actor.role === 'young_person') return subject.relation === 'self';
+			if (actor.role === 'mentor') return subject.relation === 'matched';
+			return isTheirStaff(actor, subject);
+		case 'mentee.raise_housing':
+			return subject.kind === 'young_person' && actor.role === 'mentor' && subject.relation === 'matched';
+		case 'housing.view_own':
+			return subject.kind === 'young_person' && actor.role === 'young_person' && subject.relation === 'self';
+		case 'housing.manage':
 		case 'money.manage':
 		case 'case_record.view':
 		case 'young_person.invite':

@@ -3,6 +3,7 @@ import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCaseload } from '$lib/server/people/queries';
 import { caseloadMoney } from '$lib/server/money/caseload';
+import { openFlagsFor } from '$lib/server/housing/flags';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -18,5 +19,12 @@ export const load: PageServerLoad = (event) => {
 		cover: p.kind === 'cover',
 		lastContactOn: p.lastContactOn
 	}));
-	return { people, money: caseloadMoney(db, caseload.map((p) => p.id), today) };
+	const ids = caseload.map((p) => p.id);
+	const names = new Map(caseload.map((p) => [p.id, p.preferredName]));
+	// Housing worries go first: not yet acknowledged (urgent first), then the rest, oldest first.
+	const rank = (f: { status: string; urgency: string }) => (f.status === 'raised' ? (f.urgency === 'urgent' ? 0 : 1) : 2);
+	const flags = openFlagsFor(db, ids)
+		.map((f) => ({ ...f, name: names.get(f.youngPersonId) ?? '' }))
+		.sort((a, b) => rank(a) - rank(b) || a.raisedAt.getTime() - b.raisedAt.getTime());
+	return { people, flags, money: caseloadMoney(db, ids, today) };
 };

@@ -3,6 +3,8 @@ import { londonDay } from '../../domain/dates';
 import { getDb } from '../db';
 import { log } from '../log';
 import { runReminders } from './reminders';
+import { runHousingEscalations } from './escalations';
+import { getConfig } from '../config';
 
 let started = false;
 
@@ -23,4 +25,14 @@ export function startJobs(): void {
 	};
 	new Cron('0 6 * * *', { timezone: 'Europe/London', protect: true, name: 'reminders', unref: true }, reminders);
 	setTimeout(reminders, 5_000).unref();
+	// Statutory clocks are checked every 10 minutes, so a missed acknowledgement reaches a manager within the hour.
+	const escalations = async () => {
+		try {
+			const result = await runHousingEscalations(getDb(), new Date(), getConfig().ORIGIN ?? '');
+			if (result.escalated > 0) log.info({ job: 'escalations', ...result }, 'job finished');
+		} catch (error) {
+			log.error({ job: 'escalations', err: error }, 'job failed');
+		}
+	};
+	new Cron('*/10 * * * *', { timezone: 'Europe/London', protect: true, name: 'escalations', unref: true }, escalations);
 }

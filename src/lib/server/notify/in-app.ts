@@ -10,7 +10,9 @@ export type NotificationKind =
 	| 'sessions.signed_out_elsewhere'
 	| 'entitlement.available'
 	| 'entitlement.instalment_due'
-	| 'entitlement.lapsing';
+	| 'entitlement.lapsing'
+	| 'housing.flag_raised'
+	| 'housing.escalated';
 
 /** Tells a person something in the app. `data` holds parameters for the message, never case notes. */
 export function notifyUser(db: Db, userId: string, kind: NotificationKind, data: Record<string, string> = {}, now = new Date()): void {

@@ -23,6 +23,12 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	money_request: { byYoungPerson: ['young_person_id'], byUser: ['asked_by', 'decided_by', 'paid_by'] },
 	ledger_entry: { byYoungPerson: ['young_person_id'], byUser: ['created_by'] },
 	reminder_sent: { byUser: ['user_id'] },
+	housing_flag: { byYoungPerson: ['young_person_id'], byUser: ['raised_by', 'acknowledged_by', 'resolved_by'] },
+	housing_flag_event: { byUser: ['actor_id'] },
+	duty_to_refer: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
+	accommodation_stay: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
+	escalation: { byYoungPerson: ['young_person_id'] },
+	mentor_match: { byYoungPerson: ['young_person_id'], byUser: ['mentor_id'] },
 	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
 	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
 };

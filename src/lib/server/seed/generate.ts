@@ -85,10 +85,11 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	let assignments = 0;
 	const people: { id: string; dob: string; adviser: string; since: string; age: number; status: LegalStatus; userId: string | null; key: string | null }[] = [];
 	let managerIds: string[] = [];
+	let mentorIds: string[] = [];
 
 	sqlite.transaction(() => {
 		const adviserIds = staff('adviser', advisers, DEMO_PERSONAS.advisers);
-		staff('mentor', mentors, DEMO_PERSONAS.mentors);
+		mentorIds = staff('mentor', mentors, DEMO_PERSONAS.mentors);
 		managerIds = staff('manager', managers, DEMO_PERSONAS.managers);
 
 		for (let i = 0; i < options.youngPeople; i++) {
@@ -164,8 +165,69 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	}
 
 	seedMoney(sqlite, faker, people, managerIds[0] as string, today, now, id);
+	seedMatches(sqlite, faker, people, mentorIds, today, now, id);
+	seedHousing(sqlite, faker, people, today, now, id);
 
 	return { youngPeople: options.youngPeople, advisers, mentors, managers, contacts: options.contacts, assignments };
+}
+
+/**
+ * Mentor and befriender matches. Demo: Jo is Amira's mentor (active, weekly) and was Tom's (ended
+ * a month ago). Others: about one young person in four has a match, most of them active.
+ */
+function seedMatches(sqlite: Sqlite, faker: Faker, people: { id: string; key: string | null }[], mentorIds: string[], today: string, now: number, id: () => string) {
+	const insert = sqlite.prepare(
+		`insert into mentor_match (id, mentor_id, young_person_id, kind, status, rhythm, started_on, planned_end_on, ended_on, closing_note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const [jo] = mentorIds as [string];
+	sqlite.transaction(() => {
+		people.forEach((p, i) => {
+			if (p.key === 'amira') insert.run(id(), jo, p.id, 'mentor', 'active', 'weekly', addCalendarDays(today, -120), addCalendarDays(today, 245), null, null, now);
+			else if (p.key === 'tom') insert.run(id(), jo, p.id, 'befriender', 'ended', 'fortnightly', addCalendarDays(today, -400), null, addCalendarDays(today, -30), 'Tom moved away for work; we said a proper goodbye.', now);
+			else if (!p.key && mentorIds.length > 1 && faker.number.float() < 0.25) {
+				const mentor = mentorIds[1 + (i % (mentorIds.length - 1))] as string;
+				const roll = faker.number.float();
+				const status = roll < 0.75 ? 'active' : roll < 0.85 ? 'paused' : roll < 0.9 ? 'introduced' : 'ended';
+				const started = addCalendarDays(today, -faker.number.int({ min: 14, max: 700 }));
+				insert.run(id(), mentor, p.id, faker.number.float() < 0.6 ? 'mentor' : 'befriender', status, faker.helpers.arrayElement(['weekly', 'fortnightly', 'monthly']), started, addCalendarDays(started, 365), status === 'ended' ? addCalendarDays(today, -faker.number.int({ min: 1, max: 10 })) : null, status === 'ended' ? 'Planned ending.' : null, now);
+			}
+		});
+	})();
+}
+
+/** Where young people live now (an ACCOM code each), and a few housing worries, mostly sorted. */
+function seedHousing(sqlite: Sqlite, faker: Faker, people: { id: string; adviser: string; age: number; since: string; key: string | null; userId: string | null }[], today: string, now: number, id: () => string) {
+	const stay = sqlite.prepare(`insert into accommodation_stay (young_person_id, accom_code, from_on, emergency, council_provided, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)`);
+	const flag = sqlite.prepare(
+		`insert into housing_flag (id, young_person_id, raised_by, operation_id, kind, urgency, note, status, raised_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, outcome, resolution)
+		 values (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const event = sqlite.prepare(`insert into housing_flag_event (flag_id, kind, note, actor_id, at) values (?, ?, '', ?, ?)`);
+	const codes = (age: number) => (age < 18 ? ['C1', 'D1', 'D1', 'E1', 'Z1', 'B1'] : ['U1', 'U1', 'U1', 'D1', 'D1', 'Z1', 'B1', 'K1', 'T1', 'K2', 'U2', 'S2', 'W2', 'R2']);
+	const day = 86_400_000;
+	const batch = 20_000;
+	for (let start = 0; start < people.length; start += batch) {
+		sqlite.transaction(() => {
+			for (const p of people.slice(start, start + batch)) {
+				const code = p.key === 'amira' ? 'U1' : p.key === 'dan' ? 'D1' : (faker.helpers.arrayElement(codes(p.age)) as string);
+				stay.run(p.id, code, addCalendarDays(today, -faker.number.int({ min: 20, max: 600 })), code.startsWith('W') || code.startsWith('V') ? 1 : 0, code.startsWith('U') ? 1 : 0, p.adviser, now);
+				// Amira once had her boiler fail: a sorted worry in her history. About 3% of others have a worry, a third still open.
+				if (p.key === 'amira' || (!p.key && faker.number.float() < 0.03)) {
+					const flagId = id();
+					const open = p.key !== 'amira' && faker.number.float() < 0.33;
+					const raisedAt = now - faker.number.int({ min: 1, max: 90 }) * day;
+					const kind = p.key === 'amira' ? 'repairs' : faker.helpers.arrayElement(['might_lose_home', 'asked_to_leave', 'need_to_move', 'repairs']);
+					const by = p.userId ?? p.adviser;
+					flag.run(flagId, p.id, by, id(), kind, 'soon', open ? 'raised' : 'resolved', raisedAt, open ? null : raisedAt + day, open ? null : p.adviser, open ? null : raisedAt + 5 * day, open ? null : p.adviser, open ? null : 'stayed', open ? null : 'Landlord fixed it.');
+					event.run(flagId, 'raised', by, raisedAt);
+					if (!open) {
+						event.run(flagId, 'acknowledged', p.adviser, raisedAt + day);
+						event.run(flagId, 'resolved', p.adviser, raisedAt + 5 * day);
+					}
+				}
+			}
+		})();
+	}
 }
 
 const LOCAL_OFFER = [

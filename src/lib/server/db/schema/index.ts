@@ -4,3 +4,5 @@ export * from './contacts';
 export * from './audit';
 export * from './auth';
 export * from './money';
+export * from './housing';
+export * from './mentoring';

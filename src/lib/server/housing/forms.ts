@@ -1,0 +1,55 @@
+import { addCalendarDays, parseDateParts, type IsoDate } from '../../domain/dates';
+import { FLAG_KINDS, FLAG_URGENCIES, type FlagKind } from '../db/schema/housing';
+import type { Urgency } from './flags';
+
+/** A notice can be for a date ahead (notice to leave in 2 months) but not absurdly far either way. */
+export const NOTICE_MAX_AHEAD_DAYS = 84;
+export const NOTICE_MAX_AGO_DAYS = 183;
+
+type Parts = { day: string; month: string; year: string };
+export type RaiseValues = { kind: string; urgency: string; note: string; notice: Parts; operation: string };
+export type RaiseFields = { kind: FlagKind; urgency: Urgency; note: string; noticeOn: IsoDate | null; operationId: string };
+
+const text = (form: FormData, key: string, max: number) => String(form.get(key) ?? '').slice(0, max);
+
+/** Reads the "worried about my home" form, keeping every value as typed. */
+export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValues; errors: Record<string, string>; fields: RaiseFields | null } {
+	const values: RaiseValues = {
+		kind: text(form, 'kind', 40),
+		urgency: text(form, 'urgency', 20),
+		note: text(form, 'note', 2000),
+		notice: { day: text(form, 'notice-day', 10), month: text(form, 'notice-month', 10), year: text(form, 'notice-year', 10) },
+		operation: text(form, 'operation', 64)
+	};
+	const errors: Record<string, string> = {};
+	const kind = (FLAG_KINDS as readonly string[]).includes(values.kind) ? (values.kind as FlagKind) : null;
+	if (!kind) errors.kind = 'flag_kind_missing';
+	const urgency = (FLAG_URGENCIES as readonly string[]).includes(values.urgency) ? (values.urgency as Urgency) : 'soon';
+	if (values.note.trim().length > 1000) errors.note = 'note_too_long';
+	let noticeOn: IsoDate | null = null;
+	if (values.notice.day || values.notice.month || values.notice.year) {
+		const parsed = parseDateParts(values.notice);
+		if (!parsed.ok) errors.notice = 'date_invalid';
+		else if (parsed.date > addCalendarDays(today, NOTICE_MAX_AHEAD_DAYS)) errors.notice = 'notice_too_far_ahead';
+		else if (parsed.date < addCalendarDays(today, -NOTICE_MAX_AGO_DAYS)) errors.notice = 'notice_too_long_ago';
+		else noticeOn = parsed.date;
+	}
+	if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.operation)) errors.kind ??= 'invalid';
+	if (!kind || Object.keys(errors).length > 0) return { values, errors, fields: null };
+	return { values, errors, fields: { kind, urgency, note: values.note.trim(), noticeOn, operationId: values.operation } };
+}
+
+/**
+ * SSDA903 ACCOM codes (domain.md §3.4, validation rule 133): a type letter and a suitability
+ * digit (1 suitable, 2 not suitable). No fixed abode (S) and custody (X) are never suitable.
+ */
+export const ACCOM_TYPES = ['B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'] as const;
+const ONLY_UNSUITABLE = new Set(['S', 'X']);
+
+export function accomProblem(code: string): 'accom_missing' | 'accom_unknown' | 'accom_never_suitable' | null {
+	if (!code) return 'accom_missing';
+	const m = /^([A-Z])([12])$/.exec(code);
+	if (!m || !(ACCOM_TYPES as readonly string[]).includes(m[1] as string)) return 'accom_unknown';
+	if (ONLY_UNSUITABLE.has(m[1] as string) && m[2] === '1') return 'accom_never_suitable';
+	return null;
+}
