@@ -113,6 +113,26 @@ const MATRIX: Record<string, Entry> = {
 			(who) => ({ method: 'POST', action: 'resolve', body: { outcome: 'other' }, allowed: (p) => who === 'amira' && theirStaff(p, who) })
 		]
 	},
+	'/me/people': {
+		kind: 'plain',
+		path: '/me/people',
+		ops: [
+			{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' },
+			{ method: 'POST', action: 'addAdult', body: { name: '' }, allowed: (p) => ROLE[p] === 'young_person' },
+			{ method: 'POST', action: 'removeAdult', body: { adult: 'x' }, allowed: (p) => ROLE[p] === 'young_person' },
+			{ method: 'POST', action: 'shares', body: { match: 'x' }, allowed: (p) => ROLE[p] === 'young_person' }
+		]
+	},
+	'/me/people/ask': {
+		kind: 'plain',
+		path: '/me/people/ask',
+		ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }, { method: 'POST', body: { kind: 'wizard' }, allowed: (p) => ROLE[p] === 'young_person' }]
+	},
+	'/me/check-in': {
+		kind: 'plain',
+		path: '/me/check-in',
+		ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }, { method: 'POST', body: { housing: '9' }, allowed: (p) => ROLE[p] === 'young_person' }]
+	},
 	'/me/dates': { kind: 'plain', path: '/me/dates', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
 	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
@@ -147,7 +167,9 @@ const MATRIX: Record<string, Entry> = {
 		path: (id) => `/caseload/${id}`,
 		ops: [
 			(who) => ({ method: 'GET', allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
-			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') })
+			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			// Contact records are the PA's own: a manager may read them but not write one.
+			(who) => ({ method: 'POST', action: 'contact', body: { method: 'pigeon' }, allowed: (p) => isPa(p) && ['assigned', 'cover'].includes(rel(p, who)) })
 		]
 	},
 	'/caseload/[youngPersonId=id]/entitlements': {

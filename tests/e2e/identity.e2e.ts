@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, PERSONAS, projectUsesJs, signInAs, signOut } from './support';
+import { expectAccessible, openPage, PERSONAS, projectUsesJs, signInAs, signOut } from './support';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** Priya (manager) invites someone; returns the one-time link shown on the page. */
 async function managerInvites(page: Page, role: 'Personal adviser' | 'Mentor or befriender', name: string, email: string): Promise<string> {
 	await signInAs(page, PERSONAS.manager);
-	await page.goto('/manage/people');
+	await openPage(page, '/manage/people');
 	await page.getByLabel(role === 'Personal adviser' ? 'personal adviser' : 'mentor or befriender', { exact: true }).check();
 	await page.getByLabel('Full name').fill(name);
 	await page.getByLabel('Work email address').fill(email);
@@ -21,7 +21,7 @@ async function managerInvites(page: Page, role: 'Personal adviser' | 'Mentor or 
 test('invitation → password → sign out → sign in with the password', async ({ page }, testInfo) => {
 	const email = `mentor-${unique()}@example.org`;
 	const link = await managerInvites(page, 'Mentor or befriender', 'Robin Lee', email);
-	await page.goto(link);
+	await openPage(page, link);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Harbour, Robin Lee');
 	await expectAccessible(page);
 
@@ -39,10 +39,10 @@ test('invitation → password → sign out → sign in with the password', async
 	await signOut(page);
 
 	// The link works once.
-	await page.goto(link);
+	await openPage(page, link);
 	await expect(page.getByTestId('invite-problem')).toHaveText('This link has already been used. Each link works once.');
 
-	await page.goto('/sign-in');
+	await openPage(page, '/sign-in');
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill('not my password');
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -69,14 +69,14 @@ test('invitation → passkey → sign out → sign in with the passkey', async (
 	});
 
 	const link = await managerInvites(page, 'Personal adviser', 'Alex Kim', `pa-${unique()}@example.org`);
-	await page.goto(link);
+	await openPage(page, link);
 	await page.getByRole('button', { name: 'Set up a passkey on this phone' }).click();
 	await expect(page).toHaveURL(/\/caseload\?welcome=1$/);
 	await page.goto('/account');
 	await expect(page.getByText('My phone', { exact: true })).toBeVisible();
 	await signOut(page);
 
-	await page.goto('/sign-in');
+	await openPage(page, '/sign-in');
 	await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
 	await expect(page).toHaveURL(/\/caseload$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your caseload');
@@ -94,7 +94,7 @@ test('a PA invites a young person on their caseload, who joins and sees who look
 	const link = (await page.getByTestId('invitation-link').getAttribute('href')) ?? '';
 	await signOut(page);
 
-	await page.goto(link);
+	await openPage(page, link);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(recovery ? 'Get back into Harbour, Leah' : 'Welcome to Harbour, Leah');
 	await page.getByLabel('New password', { exact: true }).fill('leah likes the seaside');
 	await page.getByLabel('Type the new password again').fill('leah likes the seaside');
@@ -113,7 +113,7 @@ test('a forged, used or cancelled invitation makes no account and says why', asy
 	await expect(page.getByTestId('invite-problem')).toBeVisible();
 
 	await signInAs(page, PERSONAS.manager);
-	await page.goto('/manage/people');
+	await openPage(page, '/manage/people');
 	await page.getByLabel('mentor or befriender', { exact: true }).check();
 	await page.getByLabel('Full name').fill('Sky Patel');
 	await page.getByLabel('Work email address').fill(`sky-${unique()}@example.org`);
@@ -122,7 +122,7 @@ test('a forged, used or cancelled invitation makes no account and says why', asy
 	await page.getByRole('button', { name: 'Cancel invitation for Sky Patel' }).first().click();
 	await expect(page.getByText('The invitation was cancelled')).toBeVisible();
 	await signOut(page);
-	await page.goto(link);
+	await openPage(page, link);
 	await expect(page.getByTestId('invite-problem')).toHaveText('This link was cancelled.');
 });
 
@@ -130,7 +130,7 @@ test('the 11th rapid failed sign-in from one address is throttled, with a plain 
 	// A fresh address for this run, so no other test shares its count.
 	await page.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${(testInfo.project.name.length * 7 + testInfo.retry * 3 + (Date.now() % 50)) % 250}` });
 	for (let i = 1; i <= 11; i++) {
-		await page.goto('/sign-in');
+		await openPage(page, '/sign-in');
 		await page.getByLabel('Email address').fill(`nobody${i}@example.org`);
 		await page.getByLabel('Password', { exact: true }).fill('wrong password');
 		await page.getByRole('button', { name: 'Sign in', exact: true }).click();

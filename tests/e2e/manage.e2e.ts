@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, PERSONAS, signInAs, signOut } from './support';
+import { expectAccessible, PERSONAS, signInAs, signOut, openPage } from './support';
 
 test('a manager sets cover: a wrong date is explained, what was typed is kept, and the PA gets access', async ({ page }) => {
 	test.setTimeout(60_000);
 	await signInAs(page, PERSONAS.manager);
-	await page.goto('/manage/young-people');
+	await openPage(page, '/manage/young-people');
 	await page.getByLabel('Name').fill('ar');
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();

@@ -21,7 +21,7 @@ export async function openPage(page: Page, url: string): Promise<void> {
 
 /** Signs in through the demo picker, the way a person trying the demo would. */
 export async function signInAs(page: Page, name: string): Promise<void> {
-	await page.goto('/demo');
+	await openPage(page, '/demo');
 	await page.getByRole('button', { name: `Sign in as ${name}` }).click();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }

@@ -60,7 +60,16 @@ const MESSAGES: Record<string, () => string> = {
 	resolution_missing: m.err_resolution_missing,
 	accom_missing: m.err_accom_missing,
 	accom_unknown: m.err_accom_unknown,
-	accom_never_suitable: m.err_accom_never_suitable
+	accom_never_suitable: m.err_accom_never_suitable,
+	adult_name_missing: m.err_adult_name_missing,
+	adult_relationship_missing: m.err_adult_relationship_missing,
+	mentor_kind_missing: m.err_mentor_kind_missing,
+	area_too_long: m.err_area_too_long,
+	score_missing: m.err_score_missing,
+	score_range: m.err_score_range,
+	date_before_birth: m.err_date_before_birth,
+	contact_method_missing: m.err_contact_method_missing,
+	in_touch_missing: m.err_in_touch_missing
 };
 
 export function errorText(code: string | undefined): string | undefined {

@@ -29,6 +29,12 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	accommodation_stay: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	escalation: { byYoungPerson: ['young_person_id'] },
 	mentor_match: { byYoungPerson: ['young_person_id'], byUser: ['mentor_id'] },
+	mentor_profile: { byUser: ['user_id'] },
+	match_request: { byYoungPerson: ['young_person_id'] },
+	contact_log: { byYoungPerson: ['young_person_id'], byUser: ['mentor_id'] },
+	concern: { byYoungPerson: ['young_person_id'], byUser: ['raised_by', 'acknowledged_by'] },
+	trusted_adult: { byYoungPerson: ['young_person_id'] },
+	check_in: { byYoungPerson: ['young_person_id'], byUser: ['user_id'] },
 	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
 	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
 };

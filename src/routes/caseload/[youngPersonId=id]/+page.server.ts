@@ -3,7 +3,10 @@ import { recordAudit } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { auditYoungPerson } from '$lib/server/audit';
+import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
+import { recentCheckIns } from '$lib/server/monitoring/check-ins';
 import { inviteYoungPerson } from '$lib/server/people/invite';
 import { countAsksWaiting } from '$lib/server/money/ledger';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,11 +45,31 @@ export const load: PageServerLoad = (event) => {
 		},
 		hasAccount: Boolean(person.userId),
 		advisers: getCurrentAdvisers(db, id, today).map(({ name, kind, endsOn }) => ({ name, kind, endsOn })),
-		contacts: getRecentContacts(db, id)
+		contacts: getRecentContacts(db, id),
+		checkIns: recentCheckIns(db, id).map((c) => ({ id: c.id, at: c.at.toISOString(), scores: c.scores, words: c.words }))
 	};
 };
 
 export const actions: Actions = {
+	/** A PA's record of a contact (Care Leavers (England) Regulations 2010: keep a written record). */
+	contact: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		// Only PAs keep contact records; a manager reads them.
+		if (actor.role !== 'adviser') error(403, 'forbidden');
+		const person = getYoungPerson(db, id);
+		if (!person) error(404, 'not_found');
+		const parsed = parsePaContact(await event.request.formData(), londonDay(new Date()), person.dateOfBirth);
+		if (!parsed.fields) {
+			auditYoungPerson(db, event, actor, 'pa_contact.record', 'invalid', id);
+			return fail(400, { form: 'contact', values: parsed.values, errors: parsed.errors });
+		}
+		recordPaContact(db, id, actor.id, parsed.fields);
+		auditYoungPerson(db, event, actor, 'pa_contact.record', 'allowed', id);
+		return { saved: 'contact' };
+	},
+
 	/** Sends the young person their link into Harbour, or a recovery link if they lost their phone. */
 	invite: async (event) => {
 		const db = getDb();

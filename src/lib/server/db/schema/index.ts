@@ -6,3 +6,4 @@ export * from './auth';
 export * from './money';
 export * from './housing';
 export * from './mentoring';
+export * from './monitoring';

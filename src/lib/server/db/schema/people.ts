@@ -40,6 +40,11 @@ export const youngPerson = sqliteTable(
 		activity: text('activity', { enum: ACTIVITIES }),
 		activityStartedOn: text('activity_started_on'),
 		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		/** What they tell Harbour about themselves, for sharing with a mentor if they choose. */
+		interests: text('interests', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		phone: text('phone'),
+		college: text('college'),
+		homeSituation: text('home_situation'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)

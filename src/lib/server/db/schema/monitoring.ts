@@ -1,0 +1,27 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { youngPerson } from './people';
+import { user } from './users';
+
+export const CHECK_IN_DOMAINS = ['housing', 'health', 'relationships', 'activities', 'money', 'work_learning', 'independence', 'identity'] as const;
+export type CheckInDomain = (typeof CHECK_IN_DOMAINS)[number];
+
+/** A young person's check-in: 8 areas of life, each 1 (bad) to 5 (good), with their own words if they want. */
+export const checkIn = sqliteTable(
+	'check_in',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => youngPerson.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		scores: text('scores', { mode: 'json' }).$type<Record<CheckInDomain, number>>().notNull(),
+		words: text('words').notNull().default(''),
+		operationId: text('operation_id').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('check_in_operation_idx').on(t.userId, t.operationId), index('check_in_person_idx').on(t.youngPersonId, t.at)]
+);
+
+export type CheckIn = typeof checkIn.$inferSelect;
