@@ -36,6 +36,15 @@ describe('download my data (subject access)', () => {
 		const flagId = f.sqlite.prepare(`select id from housing_flag where young_person_id = ?`).pluck().get(amira.id) as string;
 		f.sqlite.prepare(`insert into duty_to_refer (flag_id, young_person_id, consent_given, housing_authority, recorded_by, recorded_at) values (?, ?, 1, 'Harbourside', ?, 0)`).run(flagId, amira.id, priya);
 		f.sqlite.prepare(`insert into escalation (key, subject_type, subject_id, young_person_id, created_at) values ('flag-ack:x', 'flag_ack', ?, ?, 0)`).run(flagId, amira.id);
+		// Mentoring and check-ins: Jo's profile, a contact log and a concern about Amira, a trusted adult, a check-in.
+		const jo = f.sqlite.prepare(`select id from user where email = 'jo@demo.harbour.test'`).pluck().get() as string;
+		const match = f.sqlite.prepare(`select id from mentor_match where young_person_id = ? and mentor_id = ?`).pluck().get(amira.id, jo) as string;
+		f.sqlite.prepare(`insert or ignore into mentor_profile (user_id, updated_at) values (?, 0)`).run(jo);
+		f.sqlite.prepare(`insert into match_request (id, young_person_id, kind, created_at) values ('reqreqreqreqreqr', ?, 'mentor', 0)`).run(amira.id);
+		f.sqlite.prepare(`insert into contact_log (match_id, mentor_id, young_person_id, occurred_on, mode, minutes, operation_id, created_at) values (?, ?, ?, '2026-11-20', 'in_person', 60, 'op-sar-1', 0)`).run(match, jo, amira.id);
+		f.sqlite.prepare(`insert into concern (id, young_person_id, raised_by, grade, text, operation_id, raised_at) values ('concernconcernco', ?, ?, 'worry', 'x', 'op-sar-2', 0)`).run(amira.id, jo);
+		f.sqlite.prepare(`insert into trusted_adult (young_person_id, name, relationship, created_at) values (?, 'Pat', 'old foster carer', 0)`).run(amira.id);
+		f.sqlite.prepare(`insert into check_in (young_person_id, user_id, scores, operation_id, at) values (?, ?, '{}', 'op-sar-3', 0)`).run(amira.id, amira.user_id);
 		f.sqlite.prepare(`insert into reminder_sent (key, user_id, sent_on) values (?, ?, '2026-11-24')`).run(`${amira.user_id}:lapsing:x`, amira.user_id);
 		recordAudit(f.db, { action: 'young_person.view', outcome: 'allowed', actorId: priya, subjectType: 'young_person', subjectId: amira.id });
 		f.sqlite.prepare(`update user set password_hash = '$argon2id$secret' where id = ?`).run(amira.user_id);
@@ -43,10 +52,14 @@ describe('download my data (subject access)', () => {
 		const started = performance.now();
 		const data = exportSubject(f.sqlite, { userId: amira.user_id, youngPersonId: amira.id });
 		expect(performance.now() - started).toBeLessThan(1000);
+		// Tables about volunteers (a mentor's profile) hold nothing about a young person: Jo's export has them.
+		const joData = exportSubject(f.sqlite, { userId: jo, youngPersonId: null });
 		for (const [table, link] of Object.entries(SUBJECT_LINKS)) {
 			if ('excluded' in link) expect(data.excluded[table]).toBe(link.excluded);
-			else expect(data.tables[table]?.length, table).toBeGreaterThan(0);
+			else expect((data.tables[table]?.length ?? 0) + (joData.tables[table]?.length ?? 0), table).toBeGreaterThan(0);
 		}
+		expect(data.tables.contact_log).toHaveLength(1);
+		expect(joData.tables.mentor_profile).toHaveLength(1);
 		const text = JSON.stringify(data);
 		expect(text).not.toContain(token);
 		expect(text).not.toContain('$argon2id$secret');
