@@ -85,6 +85,16 @@ const MATRIX: Record<string, Entry> = {
 		path: '/me/housing/{amiraFlag}',
 		ops: [{ method: 'GET', allowed: (p) => p === 'amira' }, { method: 'POST', action: 'update', body: { note: '' }, allowed: (p) => p === 'amira' }]
 	},
+	// A mentor sees a mentee only through an active match (Jo and Amira); Jo's match with Tom has ended.
+	'/mentees/[youngPersonId=id]': {
+		kind: 'person',
+		path: (id) => `/mentees/${id}`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => p === 'jo' && who === 'amira' }),
+			(who) => ({ method: 'POST', action: 'log', body: { minutes: 'lots' }, allowed: (p) => p === 'jo' && who === 'amira' }),
+			(who) => ({ method: 'POST', action: 'concern', body: { grade: 'urgent' }, allowed: (p) => p === 'jo' && who === 'amira' })
+		]
+	},
 	'/mentees/[youngPersonId=id]/housing': {
 		kind: 'person',
 		path: (id) => `/mentees/${id}/housing`,
@@ -148,6 +158,23 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/manage/young-people': { kind: 'plain', path: '/manage/young-people?q=a', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/audit': { kind: 'plain', path: '/manage/audit', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/mentoring': { kind: 'plain', path: '/manage/mentoring', ops: [{ method: 'GET', allowed: isManager }] },
+	// {request}, {match} and {volunteer}: Leah's open request, Maya's proposed match and Jo, found at the start.
+	'/manage/mentoring/requests/[requestId=id]': {
+		kind: 'plain',
+		path: '/manage/mentoring/requests/{request}',
+		ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', action: 'propose', body: { mentor: 'nobody' }, allowed: isManager }]
+	},
+	'/manage/mentoring/matches/[matchId=id]': {
+		kind: 'plain',
+		path: '/manage/mentoring/matches/{match}',
+		ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', action: 'move', body: { to: 'moon' }, allowed: isManager }]
+	},
+	'/manage/mentoring/volunteers/[userId=id]': {
+		kind: 'plain',
+		path: '/manage/mentoring/volunteers/{volunteer}',
+		ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { dbsLevel: 'gold' }, allowed: isManager }]
+	},
 	'/manage/local-offer': { kind: 'plain', path: '/manage/local-offer', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
 	// {offer} is a real local offer item's id, found at the start of the run.
 	'/manage/local-offer/[offerId=id]': { kind: 'plain', path: '/manage/local-offer/{offer}', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
@@ -305,7 +332,12 @@ test('every route × principal × relationship gets exactly the access the rules
 	const offer = /\/manage\/local-offer\/([a-z2-7]{16})"/.exec(await (await priya.get('/manage/local-offer')).text())?.[1] ?? '';
 	const amiraFlag = /\/me\/housing\/([a-z2-7]{16})"/.exec(await (await contexts.get('amira')!.get('/me/housing')).text())?.[1] ?? '';
 	for (const [k, v] of [...Object.entries(person), ...Object.entries(staff), ['offer', offer], ['amiraFlag', amiraFlag]]) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
-	const fill = (path: string) => path.replace('{offer}', offer).replace('{amiraFlag}', amiraFlag);
+	const mentoringPage = await (await priya.get('/manage/mentoring')).text();
+	const found = (pattern: RegExp) => pattern.exec(mentoringPage)?.[1] ?? '';
+	const ids = { request: found(/\/manage\/mentoring\/requests\/([a-z2-7]{16})/), match: found(/\/manage\/mentoring\/matches\/([a-z2-7]{16})/), volunteer: found(/\/manage\/mentoring\/volunteers\/([a-z2-7]{16})">Jo Bennett/) };
+	for (const [k, v] of Object.entries(ids)) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+	const fill = (path: string) =>
+		path.replace('{offer}', offer).replace('{amiraFlag}', amiraFlag).replace('{request}', ids.request).replace('{match}', ids.match).replace('{volunteer}', ids.volunteer);
 
 	// Casey signed in earlier; now the manager disables the account. Casey's next request must fail.
 	expect((await priya.post(`/manage/people/${staff.casey}?/setStatus`, { headers: { origin, accept: 'text/html' }, form: { status: 'disabled' } })).status()).toBe(200);

@@ -69,7 +69,23 @@ const MESSAGES: Record<string, () => string> = {
 	score_range: m.err_score_range,
 	date_before_birth: m.err_date_before_birth,
 	contact_method_missing: m.err_contact_method_missing,
-	in_touch_missing: m.err_in_touch_missing
+	in_touch_missing: m.err_in_touch_missing,
+	concern_text_required: m.err_concern_text_required,
+	concern_grade_missing: m.err_concern_grade_missing,
+	contact_mode_missing: m.err_contact_mode_missing,
+	minutes_not_a_number: m.err_minutes_not_a_number,
+	minutes_not_positive: m.err_minutes_not_positive,
+	minutes_too_long: m.err_minutes_too_long,
+	contact_in_future: m.err_contact_in_future,
+	contact_before_match: m.err_contact_before_match,
+	next_before_contact: m.err_next_before_contact,
+	next_too_far: m.err_next_too_far,
+	concern_action_missing: m.err_concern_action_missing,
+	closing_note_missing: m.err_closing_note_missing,
+	match_move_not_allowed: m.err_match_move_not_allowed,
+	dbs_level_missing: m.err_dbs_level_missing,
+	whole_number: m.err_whole_number,
+	capacity_range: m.err_capacity_range
 };
 
 export function errorText(code: string | undefined): string | undefined {

@@ -91,6 +91,12 @@ export function notificationText(kind: string, data: Record<string, string>): st
 			return m.note_housing_flag_raised({ name: data.name ?? '' });
 		case 'housing.escalated':
 			return m.note_housing_escalated({ name: data.name ?? '' });
+		case 'concern.raised':
+			return m.note_concern_raised({ name: data.name ?? '' });
+		case 'concern.escalated':
+			return m.note_concern_escalated({ name: data.name ?? '' });
+		case 'vetting.lapses':
+			return m.note_vetting_lapses();
 		case 'entitlement.lapsing':
 			return m.note_entitlement_lapsing({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
 		default:

@@ -34,6 +34,9 @@ export type Action =
 	| 'housing.raise' // raise a worry about a young person's home (them, their mentor, their staff)
 	| 'housing.view_own' // a young person's own housing flags and their status
 	| 'mentee.raise_housing' // a mentor raises a housing worry for a mentee (active match), through the mentor pages
+	| 'mentoring.coordinate' // the volunteer roster, vetting, matching and match lifecycle (managers / coordinators)
+	| 'mentee.view' // a mentor's page about a mentee: only what the young person shares (active match)
+	| 'mentee.log' // a mentor logs a contact or raises a concern (active match)
 	| 'housing.manage'; // triage flags, record actions, duty to refer, accommodation history (staff only)
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
@@ -51,6 +54,7 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'mentor';
 		case 'service.view':
 		case 'local_offer.manage':
+		case 'mentoring.coordinate':
 		case 'people.manage':
 		case 'audit.search':
 			return actor.role === 'manager';
@@ -63,6 +67,8 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			if (actor.role === 'young_person') return subject.relation === 'self';
 			if (actor.role === 'mentor') return subject.relation === 'matched';
 			return isTheirStaff(actor, subject);
+		case 'mentee.view':
+		case 'mentee.log':
 		case 'mentee.raise_housing':
 			return subject.kind === 'young_person' && actor.role === 'mentor' && subject.relation === 'matched';
 		case 'housing.view_own':

@@ -2,7 +2,11 @@ import { and, eq, isNull, or, gte } from 'drizzle-orm';
 import { addCalendarDays, londonDay } from '../../domain/dates';
 import { escalationsDue } from '../../domain/accommodation/clocks';
 import type { Db } from '../db/client';
-import { accommodationStay, escalation, housingFlag, housingFlagEvent, notification, user, youngPerson } from '../db/schema';
+import { accommodationStay, concern, escalation, housingFlag, housingFlagEvent, mentorMatch, mentorProfile, notification, user, youngPerson } from '../db/schema';
+import { concernsToEscalate } from '../../domain/relationships/concerns';
+import { vettingLapsesOn } from '../../domain/relationships/vetting';
+import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/accommodation/working-days';
+import { vettingOf } from '../mentoring/matches';
 import { sendEmail } from '../notify/email';
 
 /**
@@ -47,4 +51,47 @@ export async function runHousingEscalations(db: Db, now = new Date(), origin = '
 		await sendEmail({ to: e.to, subject: `Housing: a legal time limit has passed for ${e.name}`, text: `A housing worry in Harbour has passed a legal time limit and needs a manager.\n\n${origin}/manage\n\nSign in to read the details.` });
 	}
 	return { escalated };
+}
+
+/**
+ * Urgent concerns not acknowledged within 4 working hours go to the managers; vetting that lapses
+ * during an active match raises a task for them. Once each, by key, however often this runs.
+ */
+export async function runMentoringEscalations(db: Db, now = new Date(), origin = ''): Promise<{ concerns: number; vetting: number }> {
+	const today = londonDay(now);
+	const open = db.select({ id: concern.id, grade: concern.grade, raisedAt: concern.raisedAt, acknowledgedAt: concern.acknowledgedAt, youngPersonId: concern.youngPersonId }).from(concern).where(and(eq(concern.grade, 'urgent'), isNull(concern.acknowledgedAt))).all();
+	const due = concernsToEscalate(open, now, (d) => BANK_HOLIDAYS_ENGLAND_WALES.has(d));
+	const managers = db.select({ id: user.id, email: user.email }).from(user).where(and(eq(user.role, 'manager'), eq(user.status, 'active'))).all();
+	const person = new Map(open.map((c) => [c.id, c.youngPersonId]));
+	const escalate = (key: string, subjectType: string, subjectId: string, youngPersonId: string | null, kind: 'concern.escalated' | 'vetting.lapses', data: Record<string, string>) =>
+		db.transaction(
+			(tx) => {
+				if (tx.insert(escalation).values({ key, subjectType, subjectId, youngPersonId, createdAt: now }).onConflictDoNothing().run().changes !== 1) return false;
+				for (const m of managers) tx.insert(notification).values({ userId: m.id, kind, data, createdAt: now }).run();
+				return true;
+			},
+			{ behavior: 'immediate' }
+		);
+	let concerns = 0;
+	for (const d of due) {
+		const youngPersonId = person.get(d.concernId) ?? null;
+		const name = youngPersonId ? (db.select({ name: youngPerson.preferredName }).from(youngPerson).where(eq(youngPerson.id, youngPersonId)).get()?.name ?? '') : '';
+		if (!escalate(d.key, 'concern', d.concernId, youngPersonId, 'concern.escalated', { name, youngPersonId: youngPersonId ?? '' })) continue;
+		concerns++;
+		for (const m of managers) if (m.email) await sendEmail({ to: m.email, subject: `Urgent concern not yet acknowledged: ${name}`, text: `An urgent concern in Harbour has not been acknowledged within 4 working hours.\n\n${origin}/caseload/${youngPersonId}#concerns\n\nSign in to read the details.` });
+	}
+	let vetting = 0;
+	const active = db
+		.select({ match: mentorMatch, profile: mentorProfile, dob: youngPerson.dateOfBirth })
+		.from(mentorMatch)
+		.innerJoin(mentorProfile, eq(mentorProfile.userId, mentorMatch.mentorId))
+		.innerJoin(youngPerson, eq(youngPerson.id, mentorMatch.youngPersonId))
+		.where(eq(mentorMatch.status, 'active'))
+		.all();
+	for (const a of active) {
+		const lapses = vettingLapsesOn(vettingOf(a.profile), a.dob, today, a.match.plannedEndOn ?? addCalendarDays(today, 60));
+		if (!lapses) continue;
+		if (escalate(`vetting:${a.match.id}:${lapses}`, 'match', a.match.id, a.match.youngPersonId, 'vetting.lapses', { matchId: a.match.id, date: lapses })) vetting++;
+	}
+	return { concerns, vetting };
 }

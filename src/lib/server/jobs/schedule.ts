@@ -3,7 +3,7 @@ import { londonDay } from '../../domain/dates';
 import { getDb } from '../db';
 import { log } from '../log';
 import { runReminders } from './reminders';
-import { runHousingEscalations } from './escalations';
+import { runHousingEscalations, runMentoringEscalations } from './escalations';
 import { getConfig } from '../config';
 
 let started = false;
@@ -28,8 +28,9 @@ export function startJobs(): void {
 	// Statutory clocks are checked every 10 minutes, so a missed acknowledgement reaches a manager within the hour.
 	const escalations = async () => {
 		try {
-			const result = await runHousingEscalations(getDb(), new Date(), getConfig().ORIGIN ?? '');
-			if (result.escalated > 0) log.info({ job: 'escalations', ...result }, 'job finished');
+			const housing = await runHousingEscalations(getDb(), new Date(), getConfig().ORIGIN ?? '');
+			const mentoring = await runMentoringEscalations(getDb(), new Date(), getConfig().ORIGIN ?? '');
+			log.info({ job: 'escalations', housing: housing.escalated, ...mentoring }, 'job finished');
 		} catch (error) {
 			log.error({ job: 'escalations', err: error }, 'job failed');
 		}

@@ -12,7 +12,10 @@ export type NotificationKind =
 	| 'entitlement.instalment_due'
 	| 'entitlement.lapsing'
 	| 'housing.flag_raised'
-	| 'housing.escalated';
+	| 'housing.escalated'
+	| 'concern.raised'
+	| 'concern.escalated'
+	| 'vetting.lapses';
 
 /** Tells a person something in the app. `data` holds parameters for the message, never case notes. */
 export function notifyUser(db: Db, userId: string, kind: NotificationKind, data: Record<string, string> = {}, now = new Date()): void {

@@ -180,16 +180,56 @@ function seedMatches(sqlite: Sqlite, faker: Faker, people: { id: string; key: st
 		`insert into mentor_match (id, mentor_id, young_person_id, kind, status, rhythm, started_on, planned_end_on, ended_on, closing_note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const [jo] = mentorIds as [string];
+	const log = sqlite.prepare(
+		`insert into contact_log (match_id, mentor_id, young_person_id, occurred_on, mode, minutes, note, mood, operation_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const profile = sqlite.prepare(
+		`insert into mentor_profile (user_id, offers, dbs_level, certificate_on, update_service_checked_on, references_received, training_completed_on, last_supervision_on, capacity, gender, interests, languages, area, lat, lon, updated_at)
+		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const INTERESTS = ['football', 'cooking', 'music', 'gaming', 'art', 'running', 'films', 'gym', 'cars', 'reading', 'fashion', 'coding'];
+	const LANGUAGES = ['Arabic', 'Tigrinya', 'Pashto', 'Dari', 'Kurdish', 'Polish', 'Somali', 'Amharic', 'Vietnamese', 'Albanian'];
+	// Harbourside is a made-up place; its districts sit around central London's coordinates.
+	const centre = { lat: 51.5, lon: -0.12 };
+	sqlite.transaction(() => {
+		mentorIds.forEach((mentorId, i) => {
+			if (i === 0) {
+				profile.run(jo, 'both', 'enhanced_barred_children', addCalendarDays(today, -300), null, 2, addCalendarDays(today, -280), addCalendarDays(today, -20), 3, 'female', JSON.stringify(['football', 'cooking', 'music']), JSON.stringify(['English', 'Arabic']), 'HS1', centre.lat + 0.01, centre.lon, now);
+				return;
+			}
+			const level = faker.helpers.arrayElement(['enhanced_barred_children', 'enhanced_barred_children', 'enhanced', 'basic']);
+			const certificate = addCalendarDays(today, -faker.number.int({ min: 30, max: 1400 }));
+			profile.run(
+				mentorId, faker.helpers.arrayElement(['mentor', 'befriender', 'both']), level, certificate, faker.number.float() < 0.3 ? addCalendarDays(today, -faker.number.int({ min: 10, max: 500 })) : null,
+				faker.number.int({ min: 1, max: 3 }), addCalendarDays(certificate, 20), addCalendarDays(today, -faker.number.int({ min: 5, max: 120 })), faker.number.int({ min: 1, max: 3 }),
+				faker.helpers.arrayElement(['female', 'male', 'female', 'male', 'non_binary']), JSON.stringify(faker.helpers.arrayElements(INTERESTS, { min: 1, max: 4 })),
+				JSON.stringify(['English', ...(faker.number.float() < 0.3 ? [faker.helpers.arrayElement(LANGUAGES)] : [])]), `HS${faker.number.int({ min: 1, max: 9 })}`,
+				centre.lat + faker.number.float({ min: -0.1, max: 0.1 }), centre.lon + faker.number.float({ min: -0.15, max: 0.15 }), now
+			);
+		});
+	})();
 	sqlite.transaction(() => {
 		people.forEach((p, i) => {
-			if (p.key === 'amira') insert.run(id(), jo, p.id, 'mentor', 'active', 'weekly', addCalendarDays(today, -120), addCalendarDays(today, 245), null, null, now);
+			if (p.key === 'amira') {
+				// Weekly with Jo, last seen 9 days ago: "overdue by 2 days" until Jo logs today's coffee.
+				const matchId = id();
+				insert.run(matchId, jo, p.id, 'mentor', 'active', 'weekly', addCalendarDays(today, -120), addCalendarDays(today, 245), null, null, now);
+				for (const ago of [9, 16, 23, 37, 44, 51]) log.run(matchId, jo, p.id, addCalendarDays(today, -ago), ago % 2 ? 'in_person' : 'call', 60, '', 'good', id(), now);
+			}
+			else if (p.key === 'leah') sqlite.prepare(`insert into match_request (id, young_person_id, kind, interests, languages, gender_preference, area, lat, lon, frequency, created_at) values (?, ?, 'either', '["football","music"]', '["English"]', 'any', 'HS1', 51.51, -0.12, 'fortnightly', ?)`).run(id(), p.id, now);
+			else if (p.key === 'maya' && mentorIds.length > 1) insert.run(id(), mentorIds[1] as string, p.id, 'befriender', 'proposed', 'fortnightly', null, null, null, null, now);
 			else if (p.key === 'tom') insert.run(id(), jo, p.id, 'befriender', 'ended', 'fortnightly', addCalendarDays(today, -400), null, addCalendarDays(today, -30), 'Tom moved away for work; we said a proper goodbye.', now);
 			else if (!p.key && mentorIds.length > 1 && faker.number.float() < 0.25) {
 				const mentor = mentorIds[1 + (i % (mentorIds.length - 1))] as string;
 				const roll = faker.number.float();
 				const status = roll < 0.75 ? 'active' : roll < 0.85 ? 'paused' : roll < 0.9 ? 'introduced' : 'ended';
 				const started = addCalendarDays(today, -faker.number.int({ min: 14, max: 700 }));
-				insert.run(id(), mentor, p.id, faker.number.float() < 0.6 ? 'mentor' : 'befriender', status, faker.helpers.arrayElement(['weekly', 'fortnightly', 'monthly']), started, addCalendarDays(started, 365), status === 'ended' ? addCalendarDays(today, -faker.number.int({ min: 1, max: 10 })) : null, status === 'ended' ? 'Planned ending.' : null, now);
+				const matchId = id();
+				insert.run(matchId, mentor, p.id, faker.number.float() < 0.6 ? 'mentor' : 'befriender', status, faker.helpers.arrayElement(['weekly', 'fortnightly', 'monthly']), started, addCalendarDays(started, 365), status === 'ended' ? addCalendarDays(today, -faker.number.int({ min: 1, max: 10 })) : null, status === 'ended' ? 'Planned ending.' : null, now);
+				if (status === 'active') {
+					const gap = faker.number.int({ min: 3, max: 40 });
+					for (let k = 0; k < 3; k++) log.run(matchId, mentor, p.id, addCalendarDays(today, -gap - k * 14), 'in_person', 45, '', 'not_said', id(), now);
+				}
 			}
 		});
 	})();

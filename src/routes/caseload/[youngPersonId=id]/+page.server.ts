@@ -7,6 +7,7 @@ import { error, fail } from '@sveltejs/kit';
 import { auditYoungPerson } from '$lib/server/audit';
 import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
 import { recentCheckIns } from '$lib/server/monitoring/check-ins';
+import { acknowledgeConcern, concernsForStaff, relationshipsFor } from '$lib/server/mentoring/matches';
 import { inviteYoungPerson } from '$lib/server/people/invite';
 import { countAsksWaiting } from '$lib/server/money/ledger';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,11 +47,30 @@ export const load: PageServerLoad = (event) => {
 		hasAccount: Boolean(person.userId),
 		advisers: getCurrentAdvisers(db, id, today).map(({ name, kind, endsOn }) => ({ name, kind, endsOn })),
 		contacts: getRecentContacts(db, id),
+		relationships: relationshipsFor(db, id, today),
+		concerns: concernsForStaff(db, id).map((c) => ({ ...c, raisedAt: c.raisedAt.toISOString(), acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null })),
 		checkIns: recentCheckIns(db, id).map((c) => ({ id: c.id, at: c.at.toISOString(), scores: c.scores, words: c.words }))
 	};
 };
 
 export const actions: Actions = {
+	/** The PA acknowledges a mentor's concern and records what they did (the mentor sees only that it was acknowledged). */
+	concern: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		const form = await event.request.formData();
+		const values = { concern: String(form.get('concern') ?? '').slice(0, 16), action: String(form.get('action') ?? '').slice(0, 3000) };
+		if (!values.action.trim() || values.action.trim().length > 2000) {
+			auditYoungPerson(db, event, actor, 'concern.acknowledge', 'invalid', id);
+			return fail(400, { form: 'concern', values, errors: { [`action-${values.concern}`]: values.action.trim() ? 'note_too_long' : 'concern_action_missing' } });
+		}
+		const result = acknowledgeConcern(db, { concernId: values.concern, youngPersonId: id, actorId: actor.id, action: values.action.trim() });
+		if (result === 'not_found') error(404, 'not_found');
+		auditYoungPerson(db, event, actor, 'concern.acknowledge', result === 'acknowledged' ? 'allowed' : 'invalid', id);
+		return { saved: 'concern' };
+	},
+
 	/** A PA's record of a contact (Care Leavers (England) Regulations 2010: keep a written record). */
 	contact: async (event) => {
 		const db = getDb();
