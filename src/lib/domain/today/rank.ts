@@ -1,0 +1,78 @@
+import { daysBetween, type IsoDate } from '../dates';
+
+export const DEFAULT_CONTACT_RHYTHM_DAYS = 56; // 8-weekly (domain.md §3.1, §7)
+export const NOT_SEEN_DAYS = 90;
+export const CHECKIN_DOMAINS = ['housing', 'health', 'relationships', 'activities', 'money', 'work_learning', 'independence', 'identity'] as const;
+
+export type TodayItem =
+	| { kind: 'urgent_flag'; youngPersonId: string; name: string; flagId: string; raisedAt: string }
+	| { kind: 'flag'; youngPersonId: string; name: string; flagId: string; raisedAt: string }
+	| { kind: 'urgent_concern'; youngPersonId: string; name: string; concernId: string; raisedAt: string }
+	| { kind: 'concern'; youngPersonId: string; name: string; concernId: string; raisedAt: string }
+	| { kind: 'checkin_drop'; youngPersonId: string; name: string; area: string; from: number; to: number }
+	| { kind: 'contact_overdue'; youngPersonId: string; name: string; days: number; lastOn: IsoDate | null }
+	| { kind: 'dfe_birthday'; youngPersonId: string; name: string; age: number; closesOn: IsoDate }
+	| { kind: 'instalment_due'; youngPersonId: string; name: string; dueOn: IsoDate }
+	| { kind: 'entitlement_lapsing'; youngPersonId: string; name: string; entitlement: string; until: IsoDate }
+	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number };
+
+/**
+ * Safety first, then statutory clocks, then money before it is lost, then the rest. Within a tier
+ * the most pressing comes first (oldest worry, most overdue, nearest date), then by name and id.
+ */
+const TIER: Record<TodayItem['kind'], number> = {
+	urgent_flag: 0,
+	urgent_concern: 0,
+	flag: 1,
+	concern: 1,
+	checkin_drop: 2,
+	contact_overdue: 3,
+	dfe_birthday: 4,
+	instalment_due: 5,
+	entitlement_lapsing: 5,
+	not_seen: 6
+};
+
+/** A number where smaller is more pressing, within a tier. */
+function pressure(item: TodayItem, today: IsoDate): number {
+	switch (item.kind) {
+		case 'urgent_flag':
+		case 'flag':
+		case 'urgent_concern':
+		case 'concern':
+			return Date.parse(item.raisedAt);
+		case 'checkin_drop':
+			return item.to - item.from;
+		case 'contact_overdue':
+		case 'not_seen':
+			return -item.days;
+		case 'dfe_birthday':
+			return daysBetween(today, item.closesOn);
+		case 'instalment_due':
+			return daysBetween(today, item.dueOn);
+		case 'entitlement_lapsing':
+			return daysBetween(today, item.until);
+	}
+}
+
+export function rankToday(items: TodayItem[], today: IsoDate): TodayItem[] {
+	return [...items].sort((a, b) => TIER[a.kind] - TIER[b.kind] || pressure(a, today) - pressure(b, today) || a.name.localeCompare(b.name) || a.youngPersonId.localeCompare(b.youngPersonId));
+}
+
+/** Contact is overdue when the last one (or, with none, the start of the caseload) is more than the rhythm ago. */
+export function contactOverdue(lastOn: IsoDate | null, since: IsoDate, today: IsoDate, rhythmDays = DEFAULT_CONTACT_RHYTHM_DAYS): number | null {
+	const days = daysBetween(lastOn ?? since, today);
+	return days > rhythmDays ? days - rhythmDays : null;
+}
+
+/** A sharp drop between the last two check-ins: any area down by 2 or more points (the biggest fall). */
+export function checkinDrop(previous: Record<string, number>, latest: Record<string, number>): { area: string; from: number; to: number } | null {
+	let worst: { area: string; from: number; to: number } | null = null;
+	for (const area of CHECKIN_DOMAINS) {
+		const from = previous[area];
+		const to = latest[area];
+		if (from === undefined || to === undefined || from - to < 2) continue;
+		if (!worst || from - to > worst.from - worst.to) worst = { area, from, to };
+	}
+	return worst;
+}
