@@ -145,6 +145,7 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/me/dates': { kind: 'plain', path: '/me/dates', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/caseload': { kind: 'plain', path: '/caseload', ops: [{ method: 'GET', allowed: isPa }] },
+	'/today': { kind: 'plain', path: '/today', ops: [{ method: 'GET', allowed: isPa }] },
 	'/mentees': { kind: 'plain', path: '/mentees', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'mentor' }] },
 	'/manage': { kind: 'plain', path: '/manage', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/people': {
@@ -158,6 +159,8 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/manage/young-people': { kind: 'plain', path: '/manage/young-people?q=a', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/audit': { kind: 'plain', path: '/manage/audit', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/indicators': { kind: 'plain', path: '/manage/indicators', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/indicators/export': { kind: 'plain', path: '/manage/indicators/export', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/mentoring': { kind: 'plain', path: '/manage/mentoring', ops: [{ method: 'GET', allowed: isManager }] },
 	// {request}, {match} and {volunteer}: Leah's open request, Maya's proposed match and Jo, found at the start.
 	'/manage/mentoring/requests/[requestId=id]': {
@@ -353,7 +356,7 @@ test('every route × principal × relationship gets exactly the access the rules
 					: STAFF.flatMap((who) => entry.ops.map((make) => ({ path: entry.path(staff[who]), op: make(who), subject: who })));
 		for (const c of cases) {
 			for (const mode of modesFor(c.op)) {
-				if (mode === 'data' && (route.includes('/data') || route === '/sign-out')) continue; // not pages
+				if (mode === 'data' && (route.includes('/data') || route.endsWith('/export') || route === '/sign-out')) continue; // not pages
 				for (const p of PRINCIPALS) {
 					// Pages that read nothing about a person answer everyone; signing out is last of all.
 					const expected: Verdict = signedIn(p) || c.op.allowed(p) ? (c.op.allowed(p) ? 'allowed' : 'denied') : 'denied';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openPage, PERSONAS, signInAs, signOut } from './support';
+import { expectAccessible, openPage, PERSONAS, signInAs, signOut, openRecord } from './support';
 
 const MAILBOX = `http://127.0.0.1:${process.env.E2E_MAILBOX_PORT ?? 4176}/`;
 type Mail = { to: string[]; subject: string; text: string };
@@ -83,7 +83,7 @@ test('the mentor can raise a worry for their mentee; the PA records a move, and 
 	await signOut(page);
 
 	await signInAs(page, PERSONAS.adviser);
-	await page.getByRole('link', { name: /^Amira/ }).first().click();
+	await openRecord(page, 'Amira');
 	await page.getByRole('link', { name: 'Home and housing' }).click();
 	await page.getByText('Record a move').click();
 	await page.getByRole('textbox', { name: 'ACCOM code' }).fill('S1');

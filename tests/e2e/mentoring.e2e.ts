@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, openPage, PERSONAS, signInAs, signOut } from './support';
+import { expectAccessible, openPage, PERSONAS, signInAs, signOut, openRecord } from './support';
 
 test('a mentor logs a contact on their phone in one screen; the PA sees the relationship health change', async ({ page }, testInfo) => {
 	await signInAs(page, PERSONAS.mentor);
@@ -31,7 +31,7 @@ test('a mentor logs a contact on their phone in one screen; the PA sees the rela
 	await signOut(page);
 
 	await signInAs(page, PERSONAS.adviser);
-	await page.getByRole('link', { name: /^Amira/ }).first().click();
+	await openRecord(page, 'Amira');
 	await expect(page.getByTestId('relationships')).toContainText('Jo Bennett');
 	await expect(page.getByTestId('health-headline')).toContainText('On track');
 	await expect(page.getByTestId('relationships')).toContainText('Last contact 0 days ago');
@@ -60,7 +60,7 @@ test('a concern with no words is asked for; an urgent one reaches the PA, who ac
 	await signOut(page);
 
 	await signInAs(page, PERSONAS.adviser);
-	await page.getByRole('link', { name: /^Amira/ }).first().click();
+	await openRecord(page, 'Amira');
 	const card = page.getByTestId('concerns').locator('li').filter({ hasText: words });
 	await card.getByRole('textbox').fill('Called her; emergency top-up arranged');
 	await card.getByRole('button', { name: 'Acknowledge' }).click();

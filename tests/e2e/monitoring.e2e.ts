@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, PERSONAS, signInAs } from './support';
+import { readFile } from 'node:fs/promises';
+import { expectAccessible, PERSONAS, signInAs, signOut, openRecord } from './support';
 
 test('a PA records a contact: a future date is refused with everything kept, then it is saved and listed', async ({ page }, testInfo) => {
 	const note = `Talked about college (${testInfo.project.name})`;
 	await signInAs(page, PERSONAS.adviser);
-	await page.getByRole('link', { name: /^Amira/ }).first().click();
+	await openRecord(page, 'Amira');
 	await page.getByText('Record a contact').click();
 	const next = new Date(Date.now() + 3 * 86_400_000);
 	await page.locator('#on-day').fill(String(next.getDate()));
@@ -40,4 +41,32 @@ test('a young person checks in on their phone in under a minute, and sees how th
 	await expect(page.getByRole('img', { name: /^Where I live, oldest to newest: .*4$/ })).toBeVisible();
 	await expectAccessible(page);
 	await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-check-in.png`, fullPage: true });
+});
+
+test('a PA sees their day ranked with why and a way to act; a manager sees the indicators and downloads the CSV', async ({ page }, testInfo) => {
+	await signInAs(page, PERSONAS.adviser);
+	await page.getByRole('link', { name: 'Today' }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+	const items = page.getByTestId('today').locator('li');
+	expect(await items.count()).toBeGreaterThan(0);
+	await expect(items.first().getByRole('link')).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signInAs(page, PERSONAS.manager);
+	await page.getByRole('link', { name: 'DfE indicators' }).first().click();
+	await expect(page.getByRole('table', { name: 'By age at the birthday' })).toContainText('All ages');
+	await expectAccessible(page);
+	if (testInfo.project.name.endsWith('-js')) {
+		const download = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'Download the return as CSV (DfE columns)' }).click();
+		const file = await (await download).path();
+		const text = await readFile(file, 'utf8');
+		expect(text.split('\r\n')[0]).toBe('CHILD,DOB,AGE,IN_TOUCH,ACTIV,ACCOM');
+		expect(text.split('\r\n').length).toBeGreaterThan(3);
+	} else {
+		const response = await page.request.get('/manage/indicators/export');
+		expect(response.headers()['content-type']).toContain('text/csv');
+		expect((await response.text()).startsWith('CHILD,DOB,AGE,IN_TOUCH,ACTIV,ACCOM')).toBe(true);
+	}
 });

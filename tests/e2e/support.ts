@@ -50,3 +50,9 @@ export function projectUsesJs(testInfo: TestInfo): boolean {
 export function isPhone(testInfo: TestInfo): boolean {
 	return testInfo.project.name.startsWith('phone');
 }
+
+/** From the PA's caseload, opens a young person's record (the table row, not a worry about them). */
+export async function openRecord(page: Page, name: string): Promise<void> {
+	await openPage(page, '/caseload');
+	await page.getByRole('table', { name: /^Young people you support/ }).getByRole('link', { name: new RegExp(`^${name}`) }).first().click();
+}

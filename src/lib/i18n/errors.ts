@@ -85,7 +85,15 @@ const MESSAGES: Record<string, () => string> = {
 	match_move_not_allowed: m.err_match_move_not_allowed,
 	dbs_level_missing: m.err_dbs_level_missing,
 	whole_number: m.err_whole_number,
-	capacity_range: m.err_capacity_range
+	capacity_range: m.err_capacity_range,
+	in_touch_invalid: m.err_in_touch_invalid,
+	activity_invalid: m.err_activity_invalid,
+	accommodation_invalid: m.err_accommodation_invalid,
+	rule_344_activity: m.err_rule_344_activity,
+	rule_344_accommodation: m.err_rule_344_accommodation,
+	rule_345_activity: m.err_rule_345_activity,
+	rule_345_accommodation: m.err_rule_345_accommodation,
+	return_not_due: m.err_return_not_due
 };
 
 export function errorText(code: string | undefined): string | undefined {

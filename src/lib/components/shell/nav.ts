@@ -20,6 +20,7 @@ export const NAV: Record<Role, NavItem[]> = {
 		{ href: '/account', label: m.nav_account, icon: 'person' }
 	],
 	adviser: [
+		{ href: '/today', label: m.nav_today, icon: 'home' },
 		{ href: '/caseload', label: m.nav_caseload, icon: 'list' },
 		{ href: '/account', label: m.nav_account, icon: 'person' },
 		{ href: '/help', label: m.nav_help, icon: 'help' }
@@ -30,6 +31,7 @@ export const NAV: Record<Role, NavItem[]> = {
 		{ href: '/manage/young-people', label: m.nav_young_people, icon: 'list' },
 		{ href: '/manage/local-offer', label: m.manage_local_offer_link, icon: 'list' },
 		{ href: '/manage/mentoring', label: m.nav_mentoring, icon: 'people' },
+		{ href: '/manage/indicators', label: m.nav_indicators, icon: 'list' },
 		{ href: '/manage/audit', label: m.nav_audit, icon: 'list' },
 		{ href: '/account', label: m.nav_account, icon: 'person' },
 		{ href: '/help', label: m.nav_help, icon: 'help' }

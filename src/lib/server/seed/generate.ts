@@ -167,6 +167,7 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	seedMoney(sqlite, faker, people, managerIds[0] as string, today, now, id);
 	seedMatches(sqlite, faker, people, mentorIds, today, now, id);
 	seedHousing(sqlite, faker, people, today, now, id);
+	seedReturns(sqlite, faker, people, today, now);
 
 	return { youngPeople: options.youngPeople, advisers, mentors, managers, contacts: options.contacts, assignments };
 }
@@ -268,6 +269,33 @@ function seedHousing(sqlite: Sqlite, faker: Faker, people: { id: string; adviser
 			}
 		})();
 	}
+}
+
+/**
+ * DfE birthday returns already made this reporting year (birthdays from 1 April to today), so the
+ * manager's indicators have data: codes drawn to look like a real council's, and always valid.
+ */
+function seedReturns(sqlite: Sqlite, faker: Faker, people: { id: string; dob: string; adviser: string }[], today: string, now: number) {
+	const insert = sqlite.prepare(
+		`insert or ignore into birthday_return (young_person_id, age, reporting_year, in_touch, activity, accommodation, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const year = Number(today.slice(5, 7)) >= 4 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+	const from = `${year}-04-01`;
+	sqlite.transaction(() => {
+		for (const p of people) {
+			for (let age = 17; age <= 21; age++) {
+				const b = birthday(p.dob, age);
+				if (b < from || b > today) continue;
+				const roll = faker.number.float();
+				const inTouch = roll < 0.86 ? 'YES' : roll < 0.92 ? 'NO' : roll < 0.95 ? 'REFU' : roll < 0.98 ? 'NREQ' : roll < 0.99 ? 'RHOM' : 'DIED';
+				const gone = inTouch === 'RHOM' || inTouch === 'DIED';
+				const known = inTouch === 'YES' || (!gone && faker.number.float() < 0.3);
+				const activity = gone || !known ? '0' : faker.helpers.arrayElement(['F1', 'F2', 'F2', 'P2', 'F4', 'F5', 'F5', 'P5', 'G4', 'G5', 'G5', 'G6']);
+				const accommodation = gone || !known ? '0' : faker.helpers.arrayElement(['U1', 'U1', 'D1', 'Z1', 'B1', 'K1', 'T1', 'U2', 'S2', 'W2']);
+				insert.run(p.id, age, year, inTouch, activity, accommodation, p.adviser, now);
+			}
+		}
+	})();
 }
 
 const LOCAL_OFFER = [

@@ -7,6 +7,7 @@ import { error, fail } from '@sveltejs/kit';
 import { auditYoungPerson } from '$lib/server/audit';
 import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
 import { recentCheckIns } from '$lib/server/monitoring/check-ins';
+import { recordReturn, returnPrompt } from '$lib/server/monitoring/returns';
 import { acknowledgeConcern, concernsForStaff, relationshipsFor } from '$lib/server/mentoring/matches';
 import { inviteYoungPerson } from '$lib/server/people/invite';
 import { countAsksWaiting } from '$lib/server/money/ledger';
@@ -48,12 +49,36 @@ export const load: PageServerLoad = (event) => {
 		advisers: getCurrentAdvisers(db, id, today).map(({ name, kind, endsOn }) => ({ name, kind, endsOn })),
 		contacts: getRecentContacts(db, id),
 		relationships: relationshipsFor(db, id, today),
+		birthdayReturn: returnPrompt(db, person, today),
 		concerns: concernsForStaff(db, id).map((c) => ({ ...c, raisedAt: c.raisedAt.toISOString(), acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null })),
 		checkIns: recentCheckIns(db, id).map((c) => ({ id: c.id, at: c.at.toISOString(), scores: c.scores, words: c.words }))
 	};
 };
 
 export const actions: Actions = {
+	/** DfE birthday data: validated code by code and with rules 133, 344 and 345. */
+	birthdayReturn: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		const person = getYoungPerson(db, id);
+		if (!person) error(404, 'not_found');
+		const form = await event.request.formData();
+		const values = { inTouch: String(form.get('inTouch') ?? '').slice(0, 10), activity: String(form.get('activity') ?? '').slice(0, 10), accommodation: String(form.get('accommodation') ?? '').slice(0, 10).trim().toUpperCase() };
+		const prompt = returnPrompt(db, person, londonDay(new Date()));
+		if (!prompt) {
+			auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'invalid', id);
+			return fail(400, { form: 'birthdayReturn', values, errors: { inTouch: 'return_not_due' } });
+		}
+		const problems = recordReturn(db, { person, age: prompt.age, ...values, actorId: actor.id, today: londonDay(new Date()) });
+		if (problems.length > 0) {
+			auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'invalid', id);
+			return fail(400, { form: 'birthdayReturn', values, errors: Object.fromEntries(problems.map((p) => [p.field, p.code])) });
+		}
+		auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'allowed', id);
+		return { saved: 'birthdayReturn' };
+	},
+
 	/** The PA acknowledges a mentor's concern and records what they did (the mentor sees only that it was acknowledged). */
 	concern: async (event) => {
 		const db = getDb();

@@ -25,3 +25,27 @@ export const checkIn = sqliteTable(
 );
 
 export type CheckIn = typeof checkIn.$inferSelect;
+
+/**
+ * The DfE birthday data (SSDA903 table OC3) for one young person at one birthday: in touch,
+ * activity, accommodation. One row per person per birthday age; recording again corrects it.
+ */
+export const birthdayReturn = sqliteTable(
+	'birthday_return',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => youngPerson.id),
+		age: integer('age').notNull(),
+		reportingYear: integer('reporting_year').notNull(),
+		inTouch: text('in_touch').notNull(),
+		activity: text('activity').notNull(),
+		accommodation: text('accommodation').notNull(),
+		recordedBy: text('recorded_by')
+			.notNull()
+			.references(() => user.id),
+		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('birthday_return_person_age_idx').on(t.youngPersonId, t.age), index('birthday_return_year_idx').on(t.reportingYear)]
+);

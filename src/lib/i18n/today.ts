@@ -1,0 +1,51 @@
+import { m } from '$lib/paraglide/messages';
+import type { TodayItem } from '$lib/domain/today/rank';
+import { entitlementName } from './entitlements';
+import { formatDay } from './format';
+import { checkInDomainLabel } from './monitoring';
+
+/** Why an item is on the PA's list today, in a sentence. */
+export function todayWhy(item: TodayItem): string {
+	switch (item.kind) {
+		case 'urgent_flag':
+			return m.today_urgent_flag();
+		case 'flag':
+			return m.today_flag();
+		case 'urgent_concern':
+			return m.today_urgent_concern();
+		case 'concern':
+			return m.today_concern();
+		case 'checkin_drop':
+			return m.today_checkin_drop({ area: checkInDomainLabel(item.area), from: item.from, to: item.to });
+		case 'contact_overdue':
+			return item.lastOn ? m.today_contact_overdue({ days: item.days, date: formatDay(item.lastOn) }) : m.today_contact_never();
+		case 'dfe_birthday':
+			return m.today_dfe_birthday({ age: item.age, date: formatDay(item.closesOn) });
+		case 'instalment_due':
+			return m.today_instalment({ date: formatDay(item.dueOn) });
+		case 'entitlement_lapsing':
+			return m.today_lapsing({ name: entitlementName(item.entitlement), date: formatDay(item.until) });
+		case 'not_seen':
+			return m.today_not_seen({ days: item.days });
+	}
+}
+
+/** The one click that deals with it. */
+export function todayAction(item: TodayItem): { href: string; label: string } {
+	const record = `/caseload/${item.youngPersonId}`;
+	switch (item.kind) {
+		case 'urgent_flag':
+		case 'flag':
+			return { href: `${record}/housing/${item.flagId}`, label: m.today_act_flag() };
+		case 'urgent_concern':
+		case 'concern':
+			return { href: `${record}#concerns`, label: m.today_act_concern() };
+		case 'instalment_due':
+		case 'entitlement_lapsing':
+			return { href: `${record}/entitlements`, label: m.today_act_money() };
+		case 'dfe_birthday':
+			return { href: `${record}#birthday-return`, label: m.today_act_dfe() };
+		default:
+			return { href: record, label: m.today_act_contact() };
+	}
+}

@@ -1,0 +1,44 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { birthday, type IsoDate } from '../../domain/dates';
+import { validateReturn, type ReturnError } from '../../domain/indicators/validation';
+import { birthdayPrompts, reportingYear } from '../../domain/indicators/window';
+import type { ReturnRecord } from '../../domain/indicators/compute';
+import type { InTouch } from '../../domain/indicators/codes';
+import type { Db } from '../db/client';
+import { accommodationStay, birthdayReturn, paContact, youngPerson, type YoungPerson } from '../db/schema';
+
+const ACTIV_FROM: Record<string, string> = { higher_education: 'F1', school_or_college: 'F2', apprenticeship: 'F4', employment: 'F5', training: 'F5', not_in_work_or_learning: 'G5' };
+
+/** The prompt for this young person now (if their birthday window is open), pre-filled from their records. */
+export function returnPrompt(db: Db, person: YoungPerson, today: IsoDate) {
+	const prompt = birthdayPrompts([{ id: person.id, dateOfBirth: person.dateOfBirth }], today)[0];
+	if (!prompt) return null;
+	const existing = db.select().from(birthdayReturn).where(and(eq(birthdayReturn.youngPersonId, person.id), eq(birthdayReturn.age, prompt.age))).get();
+	const contact = db.select({ inTouch: paContact.inTouch }).from(paContact).where(eq(paContact.youngPersonId, person.id)).orderBy(desc(paContact.occurredOn)).limit(1).get();
+	const stay = db.select({ code: accommodationStay.accomCode }).from(accommodationStay).where(eq(accommodationStay.youngPersonId, person.id)).orderBy(desc(accommodationStay.fromOn), desc(accommodationStay.id)).limit(1).get();
+	return {
+		...prompt,
+		recorded: Boolean(existing),
+		values: existing
+			? { inTouch: existing.inTouch, activity: existing.activity, accommodation: existing.accommodation }
+			: { inTouch: contact ? (contact.inTouch ? 'YES' : 'NO') : '', activity: person.activity ? (ACTIV_FROM[person.activity] ?? '') : '', accommodation: stay?.code ?? '' }
+	};
+}
+
+export function recordReturn(db: Db, input: { person: YoungPerson; age: number; inTouch: string; activity: string; accommodation: string; actorId: string; today: IsoDate }, now = new Date()): ReturnError[] {
+	const errors = validateReturn(input);
+	if (errors.length > 0) return errors;
+	const row = { inTouch: input.inTouch, activity: input.activity, accommodation: input.accommodation, reportingYear: reportingYear(birthday(input.person.dateOfBirth, input.age)), recordedBy: input.actorId, recordedAt: now };
+	db.insert(birthdayReturn).values({ youngPersonId: input.person.id, age: input.age, ...row }).onConflictDoUpdate({ target: [birthdayReturn.youngPersonId, birthdayReturn.age], set: row }).run();
+	return [];
+}
+
+/** Every return for a reporting year, as records the indicators read (two queries). */
+export function returnsFor(db: Db, year: number): ReturnRecord[] {
+	const rows = db.select().from(birthdayReturn).where(eq(birthdayReturn.reportingYear, year)).all();
+	const people = new Map(
+		db.select({ id: youngPerson.id, dateOfBirth: youngPerson.dateOfBirth }).from(youngPerson).where(inArray(youngPerson.id, rows.map((r) => r.youngPersonId).concat(['-']))).all().map((p) => [p.id, p.dateOfBirth])
+	);
+	return rows.map((r) => ({ childId: r.youngPersonId, dateOfBirth: people.get(r.youngPersonId) ?? '', age: r.age, inTouch: r.inTouch as InTouch, activity: r.activity, accommodation: r.accommodation }));
+}
+

@@ -1,0 +1,14 @@
+import { londonDay } from '$lib/domain/dates';
+import { indicatorsByAge } from '$lib/domain/indicators/compute';
+import { reportingYear } from '$lib/domain/indicators/window';
+import { authorize } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { returnsFor } from '$lib/server/monitoring/returns';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'service.view');
+	const year = reportingYear(londonDay(new Date()));
+	const records = returnsFor(getDb(), year);
+	return { year, ...indicatorsByAge(records) };
+};
