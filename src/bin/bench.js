@@ -26,12 +26,20 @@ if (buildIsStale('build-demo')) {
 mkdirSync(join(ROOT, 'data'), { recursive: true });
 // The cache is per seed, size and migration count: a new table means new seed data.
 const migrations = readdirSync(join(ROOT, 'drizzle')).filter((f) => f.endsWith('.sql')).length;
-const database = join(ROOT, 'data', `bench-${seed}-${people}-m${migrations}.db`);
-if (!existsSync(database)) {
-	console.log(`Seeding ${people.toLocaleString()} young people and ${(people * 10).toLocaleString()} contacts (cached in ${database})…`);
-	const code = await run(BIN('tsx'), ['src/bin/seed.ts', '--db', database, '--people', String(people), '--contacts', String(people * 10), '--seed', seed, '--demo']);
-	if (code !== 0) process.exit(code);
+/** @param {number} size */
+async function seeded(size) {
+	const file = join(ROOT, 'data', `bench-${seed}-${size}-m${migrations}.db`);
+	if (!existsSync(file)) {
+		console.log(`Seeding ${size.toLocaleString()} young people and ${(size * 10).toLocaleString()} contacts (cached in ${file})…`);
+		const code = await run(BIN('tsx'), ['src/bin/seed.ts', '--db', file, '--people', String(size), '--contacts', String(size * 10), '--seed', seed, '--demo']);
+		if (code !== 0) process.exit(code);
+	}
+	return file;
 }
+const database = await seeded(people);
+// The same pages on a smaller council, to show they do not slow down as the council grows.
+const small = Number(process.env.BENCH_SMALL_PEOPLE ?? 10_000);
+const smallDatabase = small > 0 && small !== people ? await seeded(small) : null;
 
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let app;
@@ -42,11 +50,7 @@ const ceiling = createServer((_req, res) => {
 
 async function main() {
 	await new Promise((ready) => ceiling.listen(CEILING_PORT, '127.0.0.1', () => ready(undefined)));
-	app = spawn('node', ['src/bin/server.js', 'build-demo'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, DATABASE_PATH: database, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: origin, LOG_LEVEL: 'silent' }
-	});
+	app = start(database);
 	await waitFor(`${origin}/status`);
 
 	const youngPerson = await demoSessionCookie(origin, 'amira@demo.harbour.test');
@@ -64,6 +68,7 @@ async function main() {
 		{ name: 'What I can get (/me/entitlements)', url: `${origin}/me/entitlements`, cookie: youngPerson, weigh: true },
 		{ name: 'My money (/me/money)', url: `${origin}/me/money`, cookie: youngPerson, weigh: true },
 		{ name: 'PA caseload (/caseload)', url: `${origin}/caseload`, cookie: adviser, weigh: true },
+		{ name: 'PA today (/today)', url: `${origin}/today`, cookie: adviser, weigh: true },
 		{ name: 'PA young person (audited read)', url: `${origin}${personPath}`, cookie: adviser, weigh: true },
 		{ name: 'PA entitlements panel (audited read)', url: `${origin}${personPath}/entitlements`, cookie: adviser, weigh: true },
 		{ name: 'manager overview (/manage)', url: `${origin}/manage`, cookie: manager, weigh: true }
@@ -99,10 +104,41 @@ async function main() {
 		}))
 	);
 	console.log('Goals (design.md §6): PA caseload ≥ 0.60 × trivial with p99 < 150 ms and 0 errors; young person home ≤ 14 KB HTML gz and ≤ 45 KB JS gz.');
+	/** @type {{ name: string, rps: number, p99: number, trivial: number }[]} */
+	const scaling = [];
+	if (smallDatabase) {
+		app?.kill('SIGTERM');
+		await new Promise((r) => setTimeout(r, 500));
+		app = start(smallDatabase);
+		await waitFor(`${origin}/status`);
+		const adviserSmall = await demoSessionCookie(origin, 'sam@demo.harbour.test');
+		const trivialSmall = await load(`${origin}/status`, { 'accept-encoding': 'gzip' }, seconds);
+		/** @type {[string, string][]} */
+		const pages = [['PA caseload (/caseload)', '/caseload'], ['PA today (/today)', '/today']];
+		for (const [name, path] of pages) {
+			const headers = { 'accept-encoding': 'gzip', cookie: adviserSmall };
+			await load(`${origin}${path}`, headers, 2);
+			const r = await load(`${origin}${path}`, headers, seconds);
+			const big = rows.find((x) => x.name === name);
+			scaling.push({ name, rps: r.requests.average, p99: r.latency.p99, trivial: trivialSmall.requests.average });
+			console.log(
+				`${name}: ${Math.round(r.requests.average)} req/s at ${small.toLocaleString()} (${(r.requests.average / trivialSmall.requests.average).toFixed(2)} × trivial) vs ${Math.round(big?.rps ?? 0)} req/s at ${people.toLocaleString()} (${((big?.rps ?? 0) / trivialRps).toFixed(2)} × trivial): ${(r.requests.average / (big?.rps || 1)).toFixed(2)}× (goal ≤ 1.2×)`
+			);
+		}
+	}
 	mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 	const out = join(ROOT, 'bench-results', `bench-${Date.now()}.json`);
-	writeFileSync(out, JSON.stringify({ people, seconds, connections, rows }, null, 2));
+	writeFileSync(out, JSON.stringify({ people, seconds, connections, rows, small, scaling }, null, 2));
 	console.log(`Raw figures: ${out}`);
+}
+
+/** @param {string} file */
+function start(file) {
+	return spawn('node', ['src/bin/server.js', 'build-demo'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, DATABASE_PATH: file, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: origin, LOG_LEVEL: 'silent', HARBOUR_JOBS: 'off' }
+	});
 }
 
 /**

@@ -198,9 +198,17 @@ const MATRIX: Record<string, Entry> = {
 		ops: [
 			(who) => ({ method: 'GET', allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			(who) => ({ method: 'POST', action: 'pathway', body: { kind: 'party' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			(who) => ({ method: 'POST', action: 'birthdayReturn', body: { inTouch: 'MAYBE' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			(who) => ({ method: 'POST', action: 'concern', body: { action: '' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			// Contact records are the PA's own: a manager may read them but not write one.
 			(who) => ({ method: 'POST', action: 'contact', body: { method: 'pigeon' }, allowed: (p) => isPa(p) && ['assigned', 'cover'].includes(rel(p, who)) })
 		]
+	},
+	'/caseload/[youngPersonId=id]/timeline': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}/timeline?show=housing`,
+		ops: [(who) => ({ method: 'GET', allowed: (p) => theirStaff(p, who) })]
 	},
 	'/caseload/[youngPersonId=id]/entitlements': {
 		kind: 'person',

@@ -45,6 +45,8 @@ describe('download my data (subject access)', () => {
 		f.sqlite.prepare(`insert into concern (id, young_person_id, raised_by, grade, text, operation_id, raised_at) values ('concernconcernco', ?, ?, 'worry', 'x', 'op-sar-2', 0)`).run(amira.id, jo);
 		f.sqlite.prepare(`insert into trusted_adult (young_person_id, name, relationship, created_at) values (?, 'Pat', 'old foster carer', 0)`).run(amira.id);
 		f.sqlite.prepare(`insert into check_in (young_person_id, user_id, scores, operation_id, at) values (?, ?, '{}', 'op-sar-3', 0)`).run(amira.id, amira.user_id);
+		f.sqlite.prepare(`insert into pathway_review (young_person_id, kind, "on", recorded_by, recorded_at) values (?, 'review', '2026-06-01', ?, 0)`).run(amira.id, priya);
+		f.sqlite.prepare(`insert or ignore into birthday_return (young_person_id, age, reporting_year, in_touch, activity, accommodation, recorded_by, recorded_at) values (?, 19, 2026, 'YES', 'F2', 'U1', ?, 0)`).run(amira.id, priya);
 		f.sqlite.prepare(`insert into reminder_sent (key, user_id, sent_on) values (?, ?, '2026-11-24')`).run(`${amira.user_id}:lapsing:x`, amira.user_id);
 		recordAudit(f.db, { action: 'young_person.view', outcome: 'allowed', actorId: priya, subjectType: 'young_person', subjectId: amira.id });
 		f.sqlite.prepare(`update user set password_hash = '$argon2id$secret' where id = ?`).run(amira.user_id);

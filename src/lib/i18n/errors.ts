@@ -93,7 +93,8 @@ const MESSAGES: Record<string, () => string> = {
 	rule_344_accommodation: m.err_rule_344_accommodation,
 	rule_345_activity: m.err_rule_345_activity,
 	rule_345_accommodation: m.err_rule_345_accommodation,
-	return_not_due: m.err_return_not_due
+	return_not_due: m.err_return_not_due,
+	pathway_kind_missing: m.err_pathway_kind_missing
 };
 
 export function errorText(code: string | undefined): string | undefined {

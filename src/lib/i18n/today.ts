@@ -19,6 +19,8 @@ export function todayWhy(item: TodayItem): string {
 			return m.today_checkin_drop({ area: checkInDomainLabel(item.area), from: item.from, to: item.to });
 		case 'contact_overdue':
 			return item.lastOn ? m.today_contact_overdue({ days: item.days, date: formatDay(item.lastOn) }) : m.today_contact_never();
+		case 'pathway_review':
+			return item.requested ? m.today_review_requested({ date: formatDay(item.dueOn) }) : item.overdueDays > 0 ? m.today_review_overdue({ days: item.overdueDays }) : m.today_review_due({ date: formatDay(item.dueOn) });
 		case 'dfe_birthday':
 			return m.today_dfe_birthday({ age: item.age, date: formatDay(item.closesOn) });
 		case 'instalment_due':
@@ -43,6 +45,8 @@ export function todayAction(item: TodayItem): { href: string; label: string } {
 		case 'instalment_due':
 		case 'entitlement_lapsing':
 			return { href: `${record}/entitlements`, label: m.today_act_money() };
+		case 'pathway_review':
+			return { href: `${record}#pathway`, label: m.today_act_review() };
 		case 'dfe_birthday':
 			return { href: `${record}#birthday-return`, label: m.today_act_dfe() };
 		default:

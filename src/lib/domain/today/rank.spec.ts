@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkinDrop, contactOverdue, rankToday, type TodayItem } from './rank';
+import { checkinDrop, contactOverdue, pathwayReviewDue, rankToday, type TodayItem } from './rank';
 
 const T = '2026-11-24';
 
@@ -57,5 +57,19 @@ describe('a sharp drop in check-ins', () => {
 		expect(checkinDrop(prev, { ...prev, housing: 2 })).toEqual({ area: 'housing', from: 4, to: 2 });
 		expect(checkinDrop(prev, { ...prev, housing: 2, money: 1 })).toEqual({ area: 'money', from: 5, to: 1 });
 		expect(checkinDrop({}, prev)).toBeNull();
+	});
+});
+
+describe('pathway plan reviews', () => {
+	it('are due 6 months after the last, at the month end when the day does not exist', () => {
+		expect(pathwayReviewDue('2026-05-24', null, T)).toEqual({ dueOn: '2026-11-24', overdueDays: 0, requested: false });
+		expect(pathwayReviewDue('2026-05-01', null, T)).toEqual({ dueOn: '2026-11-01', overdueDays: 23, requested: false });
+		expect(pathwayReviewDue('2026-08-31', null, T).dueOn).toBe('2027-02-28');
+		expect(pathwayReviewDue('2027-08-31', null, T).dueOn).toBe('2028-02-29');
+	});
+	it('are due at once when asked for since the last, or when none is recorded', () => {
+		expect(pathwayReviewDue('2026-10-01', '2026-11-20', T)).toEqual({ dueOn: '2026-11-20', overdueDays: 4, requested: true });
+		expect(pathwayReviewDue('2026-11-21', '2026-11-20', T).requested).toBe(false);
+		expect(pathwayReviewDue(null, null, T)).toEqual({ dueOn: T, overdueDays: 0, requested: false });
 	});
 });

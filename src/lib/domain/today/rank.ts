@@ -11,6 +11,7 @@ export type TodayItem =
 	| { kind: 'concern'; youngPersonId: string; name: string; concernId: string; raisedAt: string }
 	| { kind: 'checkin_drop'; youngPersonId: string; name: string; area: string; from: number; to: number }
 	| { kind: 'contact_overdue'; youngPersonId: string; name: string; days: number; lastOn: IsoDate | null }
+	| { kind: 'pathway_review'; youngPersonId: string; name: string; dueOn: IsoDate; overdueDays: number; requested: boolean }
 	| { kind: 'dfe_birthday'; youngPersonId: string; name: string; age: number; closesOn: IsoDate }
 	| { kind: 'instalment_due'; youngPersonId: string; name: string; dueOn: IsoDate }
 	| { kind: 'entitlement_lapsing'; youngPersonId: string; name: string; entitlement: string; until: IsoDate }
@@ -27,6 +28,7 @@ const TIER: Record<TodayItem['kind'], number> = {
 	concern: 1,
 	checkin_drop: 2,
 	contact_overdue: 3,
+	pathway_review: 3,
 	dfe_birthday: 4,
 	instalment_due: 5,
 	entitlement_lapsing: 5,
@@ -46,6 +48,8 @@ function pressure(item: TodayItem, today: IsoDate): number {
 		case 'contact_overdue':
 		case 'not_seen':
 			return -item.days;
+		case 'pathway_review':
+			return -item.overdueDays;
 		case 'dfe_birthday':
 			return daysBetween(today, item.closesOn);
 		case 'instalment_due':
@@ -75,4 +79,26 @@ export function checkinDrop(previous: Record<string, number>, latest: Record<str
 		if (!worst || from - to > worst.from - worst.to) worst = { area, from, to };
 	}
 	return worst;
+}
+
+/** Pathway plans are reviewed at least every 6 months (Care Leavers (England) Regulations 2010 reg 7), or sooner on request. */
+export const PATHWAY_REVIEW_MONTHS = 6;
+
+/**
+ * When the next pathway plan review is due: 6 months after the last (clamped to the month's end),
+ * or at once if the young person asked for one since. With no review recorded, it is due now.
+ */
+export function pathwayReviewDue(lastReviewOn: IsoDate | null, requestedOn: IsoDate | null, today: IsoDate): { dueOn: IsoDate; overdueDays: number; requested: boolean } {
+	const requested = Boolean(requestedOn && (!lastReviewOn || requestedOn > lastReviewOn));
+	let dueOn: IsoDate = today;
+	if (requested) dueOn = requestedOn as IsoDate;
+	else if (lastReviewOn) {
+		const [y, m, d] = lastReviewOn.split('-').map(Number) as [number, number, number];
+		const total = y * 12 + (m - 1) + PATHWAY_REVIEW_MONTHS;
+		const year = Math.floor(total / 12);
+		const month = (total % 12) + 1;
+		const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+		dueOn = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+	}
+	return { dueOn, overdueDays: Math.max(0, daysBetween(dueOn, today)), requested };
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { birthday, type IsoDate } from '../../domain/dates';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { ageOn, birthday, type IsoDate } from '../../domain/dates';
 import { validateReturn, type ReturnError } from '../../domain/indicators/validation';
 import { birthdayPrompts, reportingYear } from '../../domain/indicators/window';
 import type { ReturnRecord } from '../../domain/indicators/compute';
 import type { InTouch } from '../../domain/indicators/codes';
 import type { Db } from '../db/client';
-import { accommodationStay, birthdayReturn, paContact, youngPerson, type YoungPerson } from '../db/schema';
+import { accommodationStay, birthdayReturn, concern, housingFlag, paContact, youngPerson, type YoungPerson } from '../db/schema';
 
 const ACTIV_FROM: Record<string, string> = { higher_education: 'F1', school_or_college: 'F2', apprenticeship: 'F4', employment: 'F5', training: 'F5', not_in_work_or_learning: 'G5' };
 
@@ -42,3 +42,15 @@ export function returnsFor(db: Db, year: number): ReturnRecord[] {
 	return rows.map((r) => ({ childId: r.youngPersonId, dateOfBirth: people.get(r.youngPersonId) ?? '', age: r.age, inTouch: r.inTouch as InTouch, activity: r.activity, accommodation: r.accommodation }));
 }
 
+
+/** Open housing worries and unacknowledged concerns, by age group (two queries). */
+export function openWorkByAge(db: Db, today: IsoDate) {
+	const groups = { '16-17': { flags: 0, concerns: 0 }, '18-21': { flags: 0, concerns: 0 }, '22-25': { flags: 0, concerns: 0 } } as Record<'16-17' | '18-21' | '22-25', { flags: number; concerns: number }>;
+	const group = (dob: string) => {
+		const age = ageOn(dob, today);
+		return age <= 17 ? '16-17' : age <= 21 ? '18-21' : '22-25';
+	};
+	for (const f of db.select({ dob: youngPerson.dateOfBirth }).from(housingFlag).innerJoin(youngPerson, eq(youngPerson.id, housingFlag.youngPersonId)).where(ne(housingFlag.status, 'resolved')).all()) groups[group(f.dob)].flags++;
+	for (const c of db.select({ dob: youngPerson.dateOfBirth }).from(concern).innerJoin(youngPerson, eq(youngPerson.id, concern.youngPersonId)).where(and(isNull(concern.acknowledgedAt), ne(concern.grade, 'note'))).all()) groups[group(c.dob)].concerns++;
+	return groups;
+}

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, inArray, isNull, max, ne } from 'drizzle-orm';
 import { addCalendarDays, daysBetween, type IsoDate } from '../../domain/dates';
 import { birthdayPrompts } from '../../domain/indicators/window';
-import { checkinDrop, contactOverdue, NOT_SEEN_DAYS, rankToday, type TodayItem } from '../../domain/today/rank';
+import { checkinDrop, contactOverdue, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/today/rank';
 import type { Db } from '../db/client';
-import { checkIn, concern, contactLog, housingFlag } from '../db/schema';
+import { checkIn, concern, contactLog, housingFlag, pathwayReview } from '../db/schema';
 import { caseloadMoney } from '../money/caseload';
 import { entitlementsFor } from '../people/entitlements';
 import { getCaseload } from '../people/queries';
@@ -42,6 +42,13 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 		const seen = [p.lastContactOn, mentorSeen.get(p.id) ?? null].filter((d): d is string => Boolean(d)).sort().at(-1);
 		const days = seen ? daysBetween(seen, today) : NOT_SEEN_DAYS + 1;
 		if (days > NOT_SEEN_DAYS) items.push({ kind: 'not_seen', youngPersonId: p.id, name: p.preferredName, days });
+	}
+	const reviews = db.select({ youngPersonId: pathwayReview.youngPersonId, kind: pathwayReview.kind, on: max(pathwayReview.on) }).from(pathwayReview).where(inArray(pathwayReview.youngPersonId, ids)).groupBy(pathwayReview.youngPersonId, pathwayReview.kind).all();
+	const lastReview = new Map(reviews.filter((r) => r.kind === 'review').map((r) => [r.youngPersonId, r.on]));
+	const lastRequest = new Map(reviews.filter((r) => r.kind === 'request').map((r) => [r.youngPersonId, r.on]));
+	for (const p of caseload) {
+		const due = pathwayReviewDue(lastReview.get(p.id) ?? null, lastRequest.get(p.id) ?? null, today);
+		if (due.dueOn <= addCalendarDays(today, 14)) items.push({ kind: 'pathway_review', youngPersonId: p.id, name: p.preferredName, ...due });
 	}
 	for (const prompt of birthdayPrompts(caseload.map((p) => ({ id: p.id, dateOfBirth: p.dateOfBirth })), today)) {
 		items.push({ kind: 'dfe_birthday', youngPersonId: prompt.youngPersonId, name: name.get(prompt.youngPersonId) ?? '', age: prompt.age, closesOn: prompt.closesOn });

@@ -36,6 +36,7 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	trusted_adult: { byYoungPerson: ['young_person_id'] },
 	check_in: { byYoungPerson: ['young_person_id'], byUser: ['user_id'] },
 	birthday_return: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
+	pathway_review: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
 	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
 };

@@ -1,4 +1,4 @@
-import { ageOn, londonDay } from '$lib/domain/dates';
+import { ageOn, londonDay, parseDateParts } from '$lib/domain/dates';
 import { recordAudit } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -8,6 +8,9 @@ import { auditYoungPerson } from '$lib/server/audit';
 import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
 import { recentCheckIns } from '$lib/server/monitoring/check-ins';
 import { recordReturn, returnPrompt } from '$lib/server/monitoring/returns';
+import { pathwayFor } from '$lib/server/monitoring/pathway';
+import { pathwayReview } from '$lib/server/db/schema';
+
 import { acknowledgeConcern, concernsForStaff, relationshipsFor } from '$lib/server/mentoring/matches';
 import { inviteYoungPerson } from '$lib/server/people/invite';
 import { countAsksWaiting } from '$lib/server/money/ledger';
@@ -50,12 +53,39 @@ export const load: PageServerLoad = (event) => {
 		contacts: getRecentContacts(db, id),
 		relationships: relationshipsFor(db, id, today),
 		birthdayReturn: returnPrompt(db, person, today),
+		pathway: pathwayFor(db, id, today),
 		concerns: concernsForStaff(db, id).map((c) => ({ ...c, raisedAt: c.raisedAt.toISOString(), acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null })),
 		checkIns: recentCheckIns(db, id).map((c) => ({ id: c.id, at: c.at.toISOString(), scores: c.scores, words: c.words }))
 	};
 };
 
 export const actions: Actions = {
+	/** A pathway plan review held, or one the young person asked for. */
+	pathway: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		const person = getYoungPerson(db, id);
+		if (!person) error(404, 'not_found');
+		const form = await event.request.formData();
+		const values = { kind: String(form.get('kind') ?? '').slice(0, 10), on: { day: String(form.get('pathway-on-day') ?? '').slice(0, 10), month: String(form.get('pathway-on-month') ?? '').slice(0, 10), year: String(form.get('pathway-on-year') ?? '').slice(0, 10) } };
+		const errors: Record<string, string> = {};
+		if (values.kind !== 'review' && values.kind !== 'request') errors.kind = 'pathway_kind_missing';
+		const today = londonDay(new Date());
+		const empty = !values.on.day && !values.on.month && !values.on.year;
+		const on = empty ? ({ ok: true, date: today } as const) : parseDateParts(values.on);
+		if (!on.ok) errors.on = 'date_invalid';
+		else if (on.date > today) errors.on = 'date_future';
+		else if (on.date < person.dateOfBirth) errors.on = 'date_before_birth';
+		if (Object.keys(errors).length > 0 || !on.ok) {
+			auditYoungPerson(db, event, actor, 'pathway.record', 'invalid', id);
+			return fail(400, { form: 'pathway', values, errors });
+		}
+		db.insert(pathwayReview).values({ youngPersonId: id, kind: values.kind as 'review', on: on.date, recordedBy: actor.id, recordedAt: new Date() }).run();
+		auditYoungPerson(db, event, actor, 'pathway.record', 'allowed', id);
+		return { saved: 'pathway' };
+	},
+
 	/** DfE birthday data: validated code by code and with rules 133, 344 and 345. */
 	birthdayReturn: async (event) => {
 		const db = getDb();

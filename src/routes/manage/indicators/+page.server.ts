@@ -3,12 +3,12 @@ import { indicatorsByAge } from '$lib/domain/indicators/compute';
 import { reportingYear } from '$lib/domain/indicators/window';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { returnsFor } from '$lib/server/monitoring/returns';
+import { openWorkByAge, returnsFor } from '$lib/server/monitoring/returns';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'service.view');
 	const year = reportingYear(londonDay(new Date()));
 	const records = returnsFor(getDb(), year);
-	return { year, ...indicatorsByAge(records) };
+	return { year, ...indicatorsByAge(records), open: openWorkByAge(getDb(), londonDay(new Date())) };
 };

@@ -49,3 +49,21 @@ export const birthdayReturn = sqliteTable(
 	},
 	(t) => [uniqueIndex('birthday_return_person_age_idx').on(t.youngPersonId, t.age), index('birthday_return_year_idx').on(t.reportingYear)]
 );
+
+/** Pathway plan reviews held, and reviews the young person asked for (either makes one due). */
+export const pathwayReview = sqliteTable(
+	'pathway_review',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => youngPerson.id),
+		kind: text('kind', { enum: ['review', 'request'] }).notNull(),
+		on: text('on').notNull(),
+		recordedBy: text('recorded_by')
+			.notNull()
+			.references(() => user.id),
+		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('pathway_review_person_idx').on(t.youngPersonId, t.kind, t.on)]
+);

@@ -1,0 +1,10 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { IsoDate } from '../../domain/dates';
+import { pathwayReviewDue } from '../../domain/today/rank';
+import type { Db } from '../db/client';
+import { pathwayReview } from '../db/schema';
+
+export function pathwayFor(db: Db, youngPersonId: string, today: IsoDate) {
+	const last = (kind: 'review' | 'request') => db.select({ on: max(pathwayReview.on) }).from(pathwayReview).where(and(eq(pathwayReview.youngPersonId, youngPersonId), eq(pathwayReview.kind, kind))).get()?.on ?? null;
+	return pathwayReviewDue(last('review'), last('request'), today);
+}
