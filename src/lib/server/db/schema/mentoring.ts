@@ -109,7 +109,13 @@ export const contactLog = sqliteTable(
 		operationId: text('operation_id').notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('contact_log_operation_idx').on(t.mentorId, t.operationId), index('contact_log_match_idx').on(t.matchId, t.occurredOn)]
+	(t) => [
+		uniqueIndex('contact_log_operation_idx').on(t.mentorId, t.operationId),
+		index('contact_log_match_idx').on(t.matchId, t.occurredOn),
+		// "Last seen by a mentor" across a caseload reads this index only.
+		index('contact_log_person_idx').on(t.youngPersonId, t.occurredOn),
+		index('contact_log_mentor_idx').on(t.mentorId, t.occurredOn)
+	]
 );
 
 export const CONCERN_GRADES = ['note', 'worry', 'urgent'] as const;
