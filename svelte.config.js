@@ -34,7 +34,9 @@ const config = {
 		},
 		// The stylesheet is not inlined: as an immutable, precompressed file it is fetched once and
 		// cached, where inlined it cost ~10 KB on every page load and most of the server's time per page.
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		// Registered by the layout through workbox-window, lazily, so it costs nothing on first load.
+		serviceWorker: { register: false }
 	}
 };
 

@@ -16,7 +16,7 @@ export default ts.config(
 	{
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node, __DEMO__: 'readonly' },
-			parserOptions: { projectService: { allowDefaultProject: ['drizzle/*.ts'] }, tsconfigRootDir: process.cwd(), extraFileExtensions: ['.svelte'] }
+			parserOptions: { projectService: { allowDefaultProject: ['drizzle/*.ts', 'src/service-worker.ts'] }, tsconfigRootDir: process.cwd(), extraFileExtensions: ['.svelte'] }
 		},
 		rules: {
 			curly: ['error', 'multi-line'],
