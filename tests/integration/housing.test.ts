@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runHousingEscalations } from '../../src/lib/server/jobs/escalations';
 import { acknowledgeFlag, addStay, raiseFlag, tellStaff } from '../../src/lib/server/housing/flags';
 import { accomProblem, parseRaise } from '../../src/lib/server/housing/forms';
-import { useSmtpServer } from '../../src/lib/server/notify/email';
-import { listen } from '../support/smtp-catcher.js';
+import { useTestMailbox } from '../fixtures/mailbox';
 import { createSeededDb } from '../fixtures/db';
 
 const TODAY = '2026-11-24';
-let mail: Awaited<ReturnType<typeof listen>>;
-
-beforeAll(async () => {
-	mail = await listen();
-	useSmtpServer(`smtp://127.0.0.1:${mail.port}`);
-});
-afterAll(async () => {
-	useSmtpServer(null);
-	await mail.close();
-});
+const mailbox = useTestMailbox();
 
 function fixture() {
 	const f = createSeededDb({ youngPeople: 30, contacts: 30 });
@@ -47,11 +37,11 @@ describe('housing flags', () => {
 	it('tells the PA in the app and by email through a real SMTP server, before the call returns', async () => {
 		const f = fixture();
 		const { flag } = raise(f, 'op-email-1');
-		const before = mail.messages.length;
+		const before = mailbox.messages().length;
 		const told = await tellStaff(f.db, flag, 'http://localhost:3000', TODAY);
 		expect(told).toEqual({ told: 1, emailed: 1 });
-		const email = mail.messages.at(-1)!;
-		expect(mail.messages.length).toBe(before + 1);
+		const email = mailbox.messages().at(-1)!;
+		expect(mailbox.messages().length).toBe(before + 1);
 		expect(email.to).toEqual(['sam@demo.harbour.test']);
 		expect(email.subject).toBe('A housing worry for Amira');
 		expect(email.text).toContain(`http://localhost:3000/caseload/${f.amira}/housing/${flag.id}`);

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { relationTo } from '../../src/lib/server/access';
 import { runMentoringEscalations } from '../../src/lib/server/jobs/escalations';
 import { acknowledgeConcern, healthOf, logContact, matchBetween, moveMatch, proposeMatch, raiseConcern } from '../../src/lib/server/mentoring/matches';
-import { useSmtpServer } from '../../src/lib/server/notify/email';
-import { listen } from '../support/smtp-catcher.js';
+import { useTestMailbox } from '../fixtures/mailbox';
 import { createSeededDb } from '../fixtures/db';
 
 const TODAY = '2026-11-24';
-let mail: Awaited<ReturnType<typeof listen>>;
-beforeAll(async () => {
-	mail = await listen();
-	useSmtpServer(`smtp://127.0.0.1:${mail.port}`);
-});
-afterAll(async () => {
-	useSmtpServer(null);
-	await mail.close();
-});
+const mailbox = useTestMailbox();
 
 function fixture() {
 	const f = createSeededDb({ youngPeople: 30, contacts: 30 });
@@ -75,12 +66,12 @@ describe('contact logs and concerns', () => {
 	it('an urgent concern notifies the PA in the app and by email through a real SMTP server, in the same call', async () => {
 		const f = fixture();
 		const match = matchBetween(f.db, f.jo, f.amira)!;
-		const before = mail.messages.length;
+		const before = mailbox.messages().length;
 		const raised = await raiseConcern(f.db, { youngPersonId: f.amira, matchId: match.id, contactLogId: null, raisedBy: f.jo, grade: 'urgent', text: 'She said she has not eaten for two days', operationId: 'op-concern-1', origin: 'http://localhost:3000', today: TODAY });
 		expect(raised).toMatchObject({ created: true, emailed: 1 });
-		expect(mail.messages.length).toBe(before + 1);
-		expect(mail.messages.at(-1)).toMatchObject({ to: ['sam@demo.harbour.test'], subject: 'Urgent concern about Amira' });
-		expect(mail.messages.at(-1)?.text).not.toContain('eaten');
+		expect(mailbox.messages().length).toBe(before + 1);
+		expect(mailbox.messages().at(-1)).toMatchObject({ to: ['sam@demo.harbour.test'], subject: 'Urgent concern about Amira' });
+		expect(mailbox.messages().at(-1)?.text).not.toContain('eaten');
 		expect(f.sqlite.prepare(`select kind from notification where user_id = ? order by id desc limit 1`).pluck().get(f.sam)).toBe('concern.raised');
 		// A note reaches no one; a resend of the same concern changes nothing.
 		expect(await raiseConcern(f.db, { youngPersonId: f.amira, matchId: match.id, contactLogId: null, raisedBy: f.jo, grade: 'urgent', text: 'again', operationId: 'op-concern-1', origin: '', today: TODAY })).toMatchObject({ created: false, emailed: 0 });

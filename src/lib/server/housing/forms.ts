@@ -1,4 +1,5 @@
 import { addCalendarDays, parseDateParts, type IsoDate } from '../../domain/dates';
+import { ACCOM } from '../../domain/indicators/codes';
 import { FLAG_KINDS, FLAG_URGENCIES, type FlagKind } from '../db/schema/housing';
 import type { Urgency } from './flags';
 
@@ -40,16 +41,12 @@ export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValue
 }
 
 /**
- * SSDA903 ACCOM codes (domain.md §3.4, validation rule 133): a type letter and a suitability
- * digit (1 suitable, 2 not suitable). No fixed abode (S) and custody (X) are never suitable.
+ * An ACCOM code for the accommodation history: one of DfE's valid values (rule 133, from the
+ * indicators' code list) other than 0, which is only for a return. No fixed abode (S) and custody
+ * (X) are never suitable, so S1 and X1 get their own message.
  */
-export const ACCOM_TYPES = ['B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'] as const;
-const ONLY_UNSUITABLE = new Set(['S', 'X']);
-
 export function accomProblem(code: string): 'accom_missing' | 'accom_unknown' | 'accom_never_suitable' | null {
 	if (!code) return 'accom_missing';
-	const m = /^([A-Z])([12])$/.exec(code);
-	if (!m || !(ACCOM_TYPES as readonly string[]).includes(m[1] as string)) return 'accom_unknown';
-	if (ONLY_UNSUITABLE.has(m[1] as string) && m[2] === '1') return 'accom_never_suitable';
-	return null;
+	if (code !== '0' && (ACCOM as readonly string[]).includes(code)) return null;
+	return code === 'S1' || code === 'X1' ? 'accom_never_suitable' : 'accom_unknown';
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { auditYoungPerson } from '$lib/server/audit';
 import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
 import { recentCheckIns } from '$lib/server/monitoring/check-ins';
@@ -59,14 +59,20 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** Every write on this page: the young person's PA (or cover) or a manager, and a record that exists. */
+function staffWrite(event: RequestEvent<{ youngPersonId: string }>) {
+	const db = getDb();
+	const id = event.params.youngPersonId;
+	const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+	const person = getYoungPerson(db, id);
+	if (!person) error(404, 'not_found');
+	return { actor, db, id, person };
+}
+
 export const actions: Actions = {
 	/** A pathway plan review held, or one the young person asked for. */
 	pathway: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
-		const person = getYoungPerson(db, id);
-		if (!person) error(404, 'not_found');
+		const { actor, db, id, person } = staffWrite(event);
 		const form = await event.request.formData();
 		const values = { kind: String(form.get('kind') ?? '').slice(0, 10), on: { day: String(form.get('pathway-on-day') ?? '').slice(0, 10), month: String(form.get('pathway-on-month') ?? '').slice(0, 10), year: String(form.get('pathway-on-year') ?? '').slice(0, 10) } };
 		const errors: Record<string, string> = {};
@@ -88,11 +94,7 @@ export const actions: Actions = {
 
 	/** DfE birthday data: validated code by code and with rules 133, 344 and 345. */
 	birthdayReturn: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
-		const person = getYoungPerson(db, id);
-		if (!person) error(404, 'not_found');
+		const { actor, db, id, person } = staffWrite(event);
 		const form = await event.request.formData();
 		const values = { inTouch: String(form.get('inTouch') ?? '').slice(0, 10), activity: String(form.get('activity') ?? '').slice(0, 10), accommodation: String(form.get('accommodation') ?? '').slice(0, 10).trim().toUpperCase() };
 		const prompt = returnPrompt(db, person, londonDay(new Date()));
@@ -111,9 +113,7 @@ export const actions: Actions = {
 
 	/** The PA acknowledges a mentor's concern and records what they did (the mentor sees only that it was acknowledged). */
 	concern: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		const { actor, db, id } = staffWrite(event);
 		const form = await event.request.formData();
 		const values = { concern: String(form.get('concern') ?? '').slice(0, 16), action: String(form.get('action') ?? '').slice(0, 3000) };
 		if (!values.action.trim() || values.action.trim().length > 2000) {
@@ -128,13 +128,9 @@ export const actions: Actions = {
 
 	/** A PA's record of a contact (Care Leavers (England) Regulations 2010: keep a written record). */
 	contact: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'money.manage', id);
+		const { actor, db, id, person } = staffWrite(event);
 		// Only PAs keep contact records; a manager reads them.
 		if (actor.role !== 'adviser') error(403, 'forbidden');
-		const person = getYoungPerson(db, id);
-		if (!person) error(404, 'not_found');
 		const parsed = parsePaContact(await event.request.formData(), londonDay(new Date()), person.dateOfBirth);
 		if (!parsed.fields) {
 			auditYoungPerson(db, event, actor, 'pa_contact.record', 'invalid', id);
