@@ -238,6 +238,8 @@ function seedMatches(sqlite: Sqlite, faker: Faker, people: { id: string; key: st
 
 /** Where young people live now (an ACCOM code each), and a few housing worries, mostly sorted. */
 function seedHousing(sqlite: Sqlite, faker: Faker, people: { id: string; adviser: string; age: number; since: string; key: string | null; userId: string | null }[], today: string, now: number, id: () => string) {
+	// Pathway plans: a review in the last 8 months for most, so some are due and most are not.
+	const review = sqlite.prepare(`insert into pathway_review (young_person_id, kind, "on", recorded_by, recorded_at) values (?, 'review', ?, ?, ?)`);
 	const stay = sqlite.prepare(`insert into accommodation_stay (young_person_id, accom_code, from_on, emergency, council_provided, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)`);
 	const flag = sqlite.prepare(
 		`insert into housing_flag (id, young_person_id, raised_by, operation_id, kind, urgency, note, status, raised_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, outcome, resolution)
@@ -250,6 +252,7 @@ function seedHousing(sqlite: Sqlite, faker: Faker, people: { id: string; adviser
 	for (let start = 0; start < people.length; start += batch) {
 		sqlite.transaction(() => {
 			for (const p of people.slice(start, start + batch)) {
+				if (p.key !== 'dan') review.run(p.id, addCalendarDays(today, -faker.number.int({ min: 7, max: p.key ? 120 : 240 })), p.adviser, now);
 				const code = p.key === 'amira' ? 'U1' : p.key === 'dan' ? 'D1' : (faker.helpers.arrayElement(codes(p.age)) as string);
 				stay.run(p.id, code, addCalendarDays(today, -faker.number.int({ min: 20, max: 600 })), code.startsWith('W') || code.startsWith('V') ? 1 : 0, code.startsWith('U') ? 1 : 0, p.adviser, now);
 				// Amira once had her boiler fail: a sorted worry in her history. About 3% of others have a worry, a third still open.
