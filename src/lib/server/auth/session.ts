@@ -33,7 +33,8 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(db: Db, token: string, account: Pick<User, 'id' | 'role'>, now = new Date(), device = ''): Session {
+/** `ownDevice` ("this is my own phone") is kept only for young people: staff never get an offline copy. */
+export function createSession(db: Db, token: string, account: Pick<User, 'id' | 'role'>, now = new Date(), device = '', ownDevice = false): Session {
 	const rules = rulesFor(account.role);
 	const row: Session = {
 		id: sessionIdFromToken(token),
@@ -41,7 +42,8 @@ export function createSession(db: Db, token: string, account: Pick<User, 'id' | 
 		createdAt: now,
 		lastSeenAt: now,
 		expiresAt: new Date(now.getTime() + Math.min(rules.idle, rules.absolute)),
-		device
+		device,
+		ownDevice: ownDevice && account.role === 'young_person'
 	};
 	db.insert(session).values(row).run();
 	return row;

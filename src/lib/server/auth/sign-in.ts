@@ -13,10 +13,11 @@ export function startSession(
 	db: Db,
 	event: { cookies: Cookies; url: URL; request: Request; locals: App.Locals },
 	account: Pick<User, 'id' | 'role'>,
-	method: 'password' | 'passkey' | 'invitation' | 'demo'
+	method: 'password' | 'passkey' | 'invitation' | 'demo',
+	ownDevice = false
 ): void {
 	const token = generateSessionToken();
-	const session = createSession(db, token, account, new Date(), describeDevice(event.request.headers.get('user-agent')));
+	const session = createSession(db, token, account, new Date(), describeDevice(event.request.headers.get('user-agent')), ownDevice);
 	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 	// A language chosen on another device follows the person to this one.
 	const saved = db.select({ locale: user.locale }).from(user).where(eq(user.id, account.id)).get()?.locale;

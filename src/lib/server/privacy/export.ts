@@ -17,6 +17,7 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	passkey: { byUser: ['user_id'], redact: ['public_key'] },
 	invitation: { byUser: ['user_id', 'invited_by'], byYoungPerson: ['young_person_id'], redact: ['token_hash'] },
 	notification: { byUser: ['user_id'] },
+	push_subscription: { byUser: ['user_id'], redact: ['session_id', 'p256dh', 'auth'] },
 	local_offer_version: { excluded: 'The council\'s published local offer: the same for everyone, not about a person.' },
 	claim: { byYoungPerson: ['young_person_id'] },
 	claim_event: { byUser: ['actor_id'] },

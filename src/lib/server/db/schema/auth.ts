@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../../domain/roles';
 import { youngPerson } from './people';
-import { user } from './users';
+import { session, user } from './users';
 
 /** A WebAuthn credential (passkey). The public key only: the private key never leaves the device. */
 export const passkey = sqliteTable(
@@ -86,5 +86,29 @@ export const notification = sqliteTable(
 	(t) => [index('notification_user_idx').on(t.userId, t.createdAt)]
 );
 
+/**
+ * A browser's web-push subscription (issue 8): one per device, tied to the session that made it,
+ * so signing out of that device (or the session ending) stops pushes to it.
+ */
+export const pushSubscription = sqliteTable(
+	'push_subscription',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		sessionId: text('session_id').references(() => session.id, { onDelete: 'cascade' }),
+		endpoint: text('endpoint').notNull().unique(),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		lastSentAt: integer('last_sent_at', { mode: 'timestamp_ms' }),
+		/** Set when the push service said the subscription is gone (404/410); never sent to again. */
+		goneAt: integer('gone_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('push_subscription_user_idx').on(t.userId)]
+);
+
 export type Passkey = typeof passkey.$inferSelect;
+export type PushSubscriptionRow = typeof pushSubscription.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;

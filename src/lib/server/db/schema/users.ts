@@ -38,7 +38,12 @@ export const session = sqliteTable(
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		/** A short description of the browser ("Chrome on Android"), so people can tell their sessions apart. */
-		device: text('device').notNull().default('')
+		device: text('device').notNull().default(''),
+		/**
+		 * The person said at sign-in "this is my own phone": only then does a young person's own
+		 * summary get kept on the device for reading without signal (issue 8). Never for staff.
+		 */
+		ownDevice: integer('own_device', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
