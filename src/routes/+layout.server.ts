@@ -1,7 +1,11 @@
 import type { LayoutServerLoad } from './$types';
 
 // Only what the shell needs to draw itself. Each page checks permission in its own load.
+// `offlineCopy`: a young person signed in on a phone they said is their own (issue 8); only
+// then does the device keep their summary for reading without signal.
 export const load: LayoutServerLoad = ({ locals }) => ({
-	account: locals.user ? { role: locals.user.role, displayName: locals.user.displayName } : null,
+	account: locals.user
+		? { id: locals.user.id, role: locals.user.role, displayName: locals.user.displayName, offlineCopy: locals.user.role === 'young_person' && Boolean(locals.session?.ownDevice) }
+		: null,
 	demo: __DEMO__
 });

@@ -65,6 +65,10 @@ const MATRIX: Record<string, Entry> = {
 	'/me': { kind: 'plain', path: '/me', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/activity': { kind: 'plain', path: '/me/activity', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/entitlements': { kind: 'plain', path: '/me/entitlements', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
+	// The offline copy is only for a young person's own session on a phone they marked as their own
+	// (tests/e2e/outbox.e2e.ts signs in that way); every session here is a demo sign-in without it,
+	// so everyone, the young people included, must be refused.
+	'/me/offline-copy': { kind: 'plain', path: '/me/offline-copy', ops: [{ method: 'GET', allowed: () => false }] },
 	'/me/money': {
 		kind: 'plain',
 		path: '/me/money',

@@ -31,11 +31,14 @@ test('installs as an app, opens an offline page without signal, and never stores
 	await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
 	await expect(page.getByRole('link', { name: '999' })).toBeVisible();
 	await context.setOffline(false);
+	// Once Harbour can be reached again, the offline page brings the page back by itself.
+	await expect(page.getByRole('heading', { name: 'You are offline' })).toHaveCount(0, { timeout: 10_000 });
+	await expect(page).toHaveURL(/\/me\/money$/);
 
 	// Only the app's own code, styles, icons and the offline page: no page, no page data.
 	const urls = await cachedUrls(page);
 	expect(urls.length).toBeGreaterThan(0);
-	expect(urls.filter((u) => !/^\/(_app\/immutable\/|icons\/|manifest\.webmanifest$|offline\.html$|favicon\.svg$)/.test(u))).toEqual([]);
+	expect(urls.filter((u) => !/^\/(_app\/immutable\/|icons\/|manifest\.webmanifest$|offline\.(html|js)$|favicon\.svg$)/.test(u))).toEqual([]);
 
 	await openPage(page, '/me');
 	await signOut(page);

@@ -20,8 +20,9 @@ export async function openPage(page: Page, url: string): Promise<void> {
 }
 
 /** Signs in through the demo picker, the way a person trying the demo would. */
-export async function signInAs(page: Page, name: string): Promise<void> {
+export async function signInAs(page: Page, name: string, options: { ownDevice?: boolean } = {}): Promise<void> {
 	await openPage(page, '/demo');
+	if (options.ownDevice) await page.getByLabel('This is my own phone').check();
 	await page.getByRole('button', { name: `Sign in as ${name}` }).click();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }

@@ -26,14 +26,33 @@ export const load: PageServerLoad = (event) => {
 			.orderBy(desc(session.lastSeenAt))
 			.all()
 			.map((s) => ({ current: s.id === event.locals.session?.id, device: s.device, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
+		// Young people only: whether this phone keeps their summary to read without signal.
+		ownDevice: actor.role === 'young_person' ? Boolean(event.locals.session?.ownDevice) : null,
 		notifications: listNotifications(db, actor.id, 10).map((n) => ({ id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() }))
 	};
 };
 
 const PasswordForm = z.object({ current: z.string().max(MAX_PASSWORD * 4).optional(), password: z.string().max(MAX_PASSWORD * 4), confirm: z.string().max(MAX_PASSWORD * 4) });
 const PasskeyForm = z.object({ passkey: z.string().min(1).max(1024) });
+const OwnDeviceForm = z.object({ keep: z.enum(['yes', 'no']) });
 
 export const actions: Actions = {
+	/** "This is my own phone", changed after sign-in: for this session (this device) only. */
+	ownDevice: async (event) => {
+		const actor = requireActor(event);
+		const db = getDb();
+		const parsed = OwnDeviceForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const current = event.locals.session?.id;
+		if (actor.role !== 'young_person' || !current || !parsed.success) {
+			recordAudit(db, { action: 'account.own_device', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+			return fail(400, { ownDeviceError: 'invalid' });
+		}
+		const keep = parsed.data.keep === 'yes';
+		db.update(session).set({ ownDevice: keep }).where(and(eq(session.id, current), eq(session.userId, actor.id))).run();
+		recordAudit(db, { action: 'account.own_device', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+		return { ownDeviceSaved: keep };
+	},
+
 	signOutOthers: (event) => {
 		const actor = requireActor(event);
 		const db = getDb();

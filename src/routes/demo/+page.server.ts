@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ url }) => {
 	return { accounts: listDemoAccounts(getDb()), returnTo: safeReturnPath(url.searchParams.get('returnTo'), '') };
 };
 
-const SignIn = z.object({ account: z.string().regex(/^[a-z2-7]{16}$/), returnTo: z.string().max(500).optional() });
+const SignIn = z.object({ account: z.string().regex(/^[a-z2-7]{16}$/), returnTo: z.string().max(500).optional(), ownDevice: z.literal('yes').optional() });
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -29,7 +29,7 @@ export const actions: Actions = {
 			recordAudit(db, { action: 'sign_in.demo', outcome: 'invalid', requestId: locals.requestId });
 			return fail(400, { error: true });
 		}
-		startSession(db, event, account, 'demo');
+		startSession(db, event, account, 'demo', parsed.data.ownDevice === 'yes');
 		redirect(303, safeReturnPath(parsed.data.returnTo, HOME[account.role]));
 	}
 };

@@ -16,7 +16,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 const Form = z.object({
 	email: z.string().trim().max(254),
 	password: z.string().max(1024),
-	returnTo: z.string().max(500).optional()
+	returnTo: z.string().max(500).optional(),
+	ownDevice: z.literal('yes').optional()
 });
 
 export const actions: Actions = {
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const raw = Object.fromEntries(await event.request.formData());
 		const parsed = Form.safeParse(raw);
 		// Never send the password back; keep what else was typed.
-		const values = { email: typeof raw.email === 'string' ? raw.email.slice(0, 254) : '', returnTo: safeReturnPath(String(raw.returnTo ?? ''), '') };
+		const values = { email: typeof raw.email === 'string' ? raw.email.slice(0, 254) : '', returnTo: safeReturnPath(String(raw.returnTo ?? ''), ''), ownDevice: raw.ownDevice === 'yes' };
 		const errors: Record<string, string> = {};
 		if (!parsed.success) errors.email = 'invalid';
 		else {
@@ -43,7 +44,7 @@ export const actions: Actions = {
 			if (result.reason === 'throttled') return fail(429, { values, errors: {}, retryAt: result.retryAt.toISOString() });
 			return fail(400, { values, errors: { email: 'wrong' } });
 		}
-		startSession(db, event, result.account, 'password');
+		startSession(db, event, result.account, 'password', parsed.data.ownDevice === 'yes');
 		redirect(303, safeReturnPath(parsed.data.returnTo, HOME[result.account.role]));
 	}
 };

@@ -13,8 +13,20 @@ export type RaiseFields = { kind: FlagKind; urgency: Urgency; note: string; noti
 
 const text = (form: FormData, key: string, max: number) => String(form.get(key) ?? '').slice(0, max);
 
+/**
+ * When a form was written, if it waited on the phone (the outbox adds `queuedAt`). A time in the
+ * future or older than the outbox could hold is ignored: it only changes how the PA is told.
+ */
+export function writtenAtOf(form: FormData, now = new Date()): Date | null {
+	const raw = String(form.get('queuedAt') ?? '');
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(raw)) return null;
+	const at = new Date(raw);
+	const age = now.getTime() - at.getTime();
+	return Number.isNaN(at.getTime()) || age < 0 || age > 90 * 24 * 3_600_000 ? null : at;
+}
+
 /** Reads the "worried about my home" form, keeping every value as typed. */
-export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValues; errors: Record<string, string>; fields: RaiseFields | null } {
+export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValues; errors: Record<string, string>; fields: RaiseFields | null; writtenAt: Date | null } {
 	const values: RaiseValues = {
 		kind: text(form, 'kind', 40),
 		urgency: text(form, 'urgency', 20),
@@ -36,8 +48,9 @@ export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValue
 		else noticeOn = parsed.date;
 	}
 	if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.operation)) errors.kind ??= 'invalid';
-	if (!kind || Object.keys(errors).length > 0) return { values, errors, fields: null };
-	return { values, errors, fields: { kind, urgency, note: values.note.trim(), noticeOn, operationId: values.operation } };
+	const writtenAt = writtenAtOf(form);
+	if (!kind || Object.keys(errors).length > 0) return { values, errors, fields: null, writtenAt };
+	return { values, errors, fields: { kind, urgency, note: values.note.trim(), noticeOn, operationId: values.operation }, writtenAt };
 }
 
 /**

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		}
 		const { flag, created } = raiseFlag(db, { youngPersonId: person.id, raisedBy: actor.id, ...parsed.fields, today });
 		auditYoungPerson(db, event, actor, 'housing.raise', 'allowed', person.id);
-		if (created) await tellStaff(db, flag, event.url.origin, today);
+		if (created) await tellStaff(db, flag, event.url.origin, today, new Date(), parsed.writtenAt);
 		redirect(303, `/me/housing/${flag.id}?raised=1`);
 	}
 };

@@ -34,7 +34,7 @@ export const actions: Actions = {
 		}
 		const { flag, created } = raiseFlag(db, { youngPersonId: event.params.youngPersonId, raisedBy: actor.id, ...parsed.fields, today });
 		auditYoungPerson(db, event, actor, 'housing.raise', 'allowed', event.params.youngPersonId);
-		if (created) await tellStaff(db, flag, event.url.origin, today);
+		if (created) await tellStaff(db, flag, event.url.origin, today, new Date(), parsed.writtenAt);
 		return { sent: true };
 	}
 };
