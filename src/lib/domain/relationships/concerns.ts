@@ -1,45 +1,41 @@
-import { TZDate } from '@date-fns/tz';
-import { LONDON, londonDay } from '../dates';
+import { addWorkingHours, type IsHoliday } from './working-hours';
 
 export type Grade = 'note' | 'worry' | 'urgent';
 
-/** A worry or an urgent concern goes to the PA at once; a note is kept on the record. */
-export const notifiesPa = (grade: Grade): boolean => grade !== 'note';
+/**
+ * domain.md §5.2: a volunteer reports concerns the same day to the coordinator/DSL. A worry or an
+ * urgent concern goes to the PA at once; a note is kept on the record.
+ */
+export const notifiesPa = (grade: Grade): boolean => grade === 'worry' || grade === 'urgent';
 
-export const WORKING_HOURS = { start: 9, end: 17 } as const;
+/** An urgent concern not acknowledged within this many working hours goes to a manager. */
 export const URGENT_ACK_WORKING_HOURS = 4;
 
+export type OpenConcern = {
+	id: string;
+	grade: Grade;
+	raisedAt: Date;
+	acknowledgedAt: Date | null;
+	/** Set once it has been escalated; the key below also stops a second escalation. */
+	escalatedAt?: Date | null;
+};
+
 /**
- * Adds working hours (Monday to Friday, 09:00–17:00 London time, not bank holidays) to an
- * instant. Raised outside hours, the clock starts at the next 09:00. Clock changes are handled
- * by doing the sums in London wall-clock time.
+ * The escalation key for a concern. It is stored with each escalation (its unique key is what
+ * makes the job escalate once), so it must never change: "concern-ack", like housing's "flag-ack".
  */
-export function addWorkingHours(from: Date, hours: number, isHoliday: (day: string) => boolean): Date {
-	let minutesLeft = Math.round(hours * 60);
-	let t = new TZDate(from.getTime(), LONDON);
-	const isWorkday = (d: TZDate) => d.getDay() !== 0 && d.getDay() !== 6 && !isHoliday(londonDay(new Date(d.getTime())));
-	const at = (d: TZDate, h: number) => new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), h, 0, 0, LONDON);
-	for (let guard = 0; guard < 400; guard++) {
-		if (!isWorkday(t) || t.getHours() >= WORKING_HOURS.end) {
-			const next = new TZDate(t.getFullYear(), t.getMonth(), t.getDate() + 1, WORKING_HOURS.start, 0, 0, LONDON);
-			t = next;
-			continue;
-		}
-		if (t.getHours() < WORKING_HOURS.start) t = at(t, WORKING_HOURS.start);
-		const endOfDay = at(t, WORKING_HOURS.end);
-		const available = (endOfDay.getTime() - t.getTime()) / 60_000;
-		if (minutesLeft <= available) return new Date(t.getTime() + minutesLeft * 60_000);
-		minutesLeft -= available;
-		t = new TZDate(t.getFullYear(), t.getMonth(), t.getDate() + 1, WORKING_HOURS.start, 0, 0, LONDON);
-	}
-	throw new Error('addWorkingHours: no working day found');
+export const concernEscalationKey = (concernId: string): string => `concern-ack:${concernId}`;
+
+/** When an urgent concern raised at `raisedAt` must be acknowledged by: 4 working hours later. */
+export function concernEscalationDue(raisedAt: Date, isHoliday: IsHoliday): Date {
+	return addWorkingHours(raisedAt, URGENT_ACK_WORKING_HOURS, isHoliday);
 }
 
-export type OpenConcern = { id: string; grade: Grade; raisedAt: Date; acknowledgedAt: Date | null };
-
-/** Urgent concerns not acknowledged within 4 working hours, keyed so each escalates once. */
-export function concernsToEscalate(concerns: OpenConcern[], now: Date, isHoliday: (day: string) => boolean): { key: string; concernId: string }[] {
+/** Urgent concerns not acknowledged by their due time and not yet escalated, soonest due first. */
+export function concernsToEscalate(concerns: OpenConcern[], now: Date, isHoliday: IsHoliday): { key: string; concernId: string; dueAt: Date }[] {
 	return concerns
-		.filter((c) => c.grade === 'urgent' && !c.acknowledgedAt && addWorkingHours(c.raisedAt, URGENT_ACK_WORKING_HOURS, isHoliday) <= now)
-		.map((c) => ({ key: `concern-ack:${c.id}`, concernId: c.id }));
+		.filter((c) => c.grade === 'urgent' && !c.acknowledgedAt && !c.escalatedAt)
+		.map((c) => ({ key: concernEscalationKey(c.id), concernId: c.id, dueAt: concernEscalationDue(c.raisedAt, isHoliday) }))
+		.filter((c) => c.dueAt.getTime() <= now.getTime())
+		.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.concernId < b.concernId ? -1 : a.concernId > b.concernId ? 1 : 0));
 }

@@ -1,19 +1,40 @@
 import { addCalendarDays, ageOn, type IsoDate } from '../dates';
+import { addMonths } from './calendar';
 
 /**
- * Vetting (domain.md §5.2). Thresholds are settings, not law: a council may be stricter. A DBS
- * certificate has no expiry date in law; councils treat one as current for 3 years, or while the
- * update service shows no change (checked within 12 months).
+ * Volunteer vetting (domain.md §5.2). Mentoring a child (under 18) often is regulated activity and
+ * needs an enhanced DBS check with the children's barred list; we ask for it for every under-18
+ * match, whatever the rhythm, rather than judge "frequently" case by case. For adults the law asks
+ * for less, so the lowest level is a setting. A DBS certificate has no expiry in law: "current"
+ * (3 years, or an update-service check within 12 months), the number of references and the
+ * training requirement are local policy, so they are settings too (domain.md names references and
+ * induction training but no number).
  */
 export interface VettingRules {
+	/** A certificate counts as current for this many years: its last day is the day before that anniversary. */
 	certificateMaxAgeYears: number;
+	/** An update-service check keeps the certificate current for this many months: to the day before that anniversary of the check. */
 	updateServiceMaxAgeMonths: number;
 	referencesNeeded: number;
+	trainingRequired: boolean;
+	/** The lowest DBS level for a match with an adult (18 or over). */
+	adultMinimumLevel: DbsLevel;
 }
-export const DEFAULT_VETTING_RULES: VettingRules = { certificateMaxAgeYears: 3, updateServiceMaxAgeMonths: 12, referencesNeeded: 2 };
+
+export const DEFAULT_VETTING_RULES: VettingRules = {
+	certificateMaxAgeYears: 3,
+	updateServiceMaxAgeMonths: 12,
+	referencesNeeded: 2,
+	trainingRequired: true,
+	adultMinimumLevel: 'basic'
+};
 
 export type DbsLevel = 'basic' | 'enhanced' | 'enhanced_barred_children';
+const LEVEL_RANK: Record<DbsLevel, number> = { basic: 1, enhanced: 2, enhanced_barred_children: 3 };
+
+/** A volunteer's vetting record. Dates after the day being asked about do not count yet. */
 export interface Vetting {
+	/** Null when no DBS check is recorded. */
 	dbsLevel: DbsLevel | null;
 	certificateOn: IsoDate | null;
 	updateServiceCheckedOn: IsoDate | null;
@@ -21,47 +42,123 @@ export interface Vetting {
 	trainingCompletedOn: IsoDate | null;
 }
 
-export type Refusal = 'no_dbs' | 'needs_enhanced_barred' | 'check_out_of_date' | 'references_missing' | 'training_missing' | 'at_capacity';
+/** Why a volunteer may not be matched. `no_dbs`: no certificate; `check_out_of_date`: the certificate is no longer current. */
+export type VettingProblem = 'no_dbs' | 'needs_enhanced_barred' | 'level_too_low' | 'check_out_of_date' | 'references_missing' | 'training_missing';
+export type Refusal = VettingProblem | 'at_capacity';
 
-/** Adds whole calendar months, clamped to the month's end (31 January + 1 month = 28/29 February). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	const total = y * 12 + (m - 1) + months;
-	const year = Math.floor(total / 12);
-	const month = (total % 12) + 1;
-	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+export interface VettingStatus {
+	/** The DBS check counts as current on the day. */
+	current: boolean;
+	/** Current, and at the level needed to match with a child. */
+	currentEnhancedBarred: boolean;
+	/** The last day the check counts as current; null without a certificate. */
+	currentUntil: IsoDate | null;
+	/** The first day it no longer counts (today or earlier if it has already lapsed); null without a certificate. */
+	lapsesOn: IsoDate | null;
+	/** What keeps it current the longest: the certificate's age, or an update-service check. */
+	basis: 'certificate' | 'update_service' | null;
+	/** What stops a match with anyone on the day (the adult rules); a child also needs `currentEnhancedBarred`. */
+	reasons: VettingProblem[];
+}
+
+const held = (date: IsoDate | null, on: IsoDate | undefined): date is IsoDate => date !== null && (on === undefined || date <= on);
+
+/**
+ * The last day of a period of `months` starting on `from`: the day before the anniversary, as the
+ * app has always counted it (a check done on 24 November 2023 is current to 23 November 2026).
+ * The anniversary is clamped to the month's end, so a 29 February certificate's third anniversary
+ * is 28 February and its last current day 27 February. Lapse days are part of the escalation
+ * job's keys (`vetting:<match>:<lapsesOn>`), so this rule must not move by a day.
+ */
+const lastDayOf = (from: IsoDate, months: number): IsoDate => addCalendarDays(addMonths(from, months), -1);
+
+function currency(v: Vetting, rules: VettingRules, on?: IsoDate): { until: IsoDate; basis: 'certificate' | 'update_service' } | null {
+	if (!v.dbsLevel || !held(v.certificateOn, on)) return null;
+	const byCertificate = lastDayOf(v.certificateOn, rules.certificateMaxAgeYears * 12);
+	// The update service re-checks an existing certificate, so it only counts alongside one.
+	if (held(v.updateServiceCheckedOn, on)) {
+		const byUpdate = lastDayOf(v.updateServiceCheckedOn, rules.updateServiceMaxAgeMonths);
+		if (byUpdate > byCertificate) return { until: byUpdate, basis: 'update_service' };
+	}
+	return { until: byCertificate, basis: 'certificate' };
 }
 
 /** The last day the DBS check counts as current, or null if there is none. */
 export function checkCurrentUntil(v: Vetting, rules: VettingRules = DEFAULT_VETTING_RULES): IsoDate | null {
-	const ends: IsoDate[] = [];
-	if (v.certificateOn) ends.push(addCalendarDays(addMonths(v.certificateOn, rules.certificateMaxAgeYears * 12), -1));
-	if (v.updateServiceCheckedOn) ends.push(addCalendarDays(addMonths(v.updateServiceCheckedOn, rules.updateServiceMaxAgeMonths), -1));
-	return ends.length ? ends.sort().at(-1)! : null;
+	return currency(v, rules)?.until ?? null;
+}
+
+/** Where a volunteer's vetting stands on a day. */
+export function vettingFor(v: Vetting, rules: VettingRules, on: IsoDate): VettingStatus {
+	const c = currency(v, rules, on);
+	const current = c !== null && on <= c.until;
+	const reasons: VettingProblem[] = [];
+	if (!c) reasons.push('no_dbs');
+	else if (v.dbsLevel && LEVEL_RANK[v.dbsLevel] < LEVEL_RANK[rules.adultMinimumLevel]) reasons.push('level_too_low');
+	if (c && !current) reasons.push('check_out_of_date');
+	if (v.referencesReceived < rules.referencesNeeded) reasons.push('references_missing');
+	if (rules.trainingRequired && !held(v.trainingCompletedOn, on)) reasons.push('training_missing');
+	return {
+		current,
+		currentEnhancedBarred: current && v.dbsLevel === 'enhanced_barred_children',
+		currentUntil: c?.until ?? null,
+		lapsesOn: c ? addCalendarDays(c.until, 1) : null,
+		basis: c?.basis ?? null,
+		reasons
+	};
+}
+
+export type MatchCheck = { ok: true } | { ok: false; reason: VettingProblem; reasons: VettingProblem[]; until: IsoDate | null };
+
+/**
+ * May this volunteer be matched with this young person on `on`? Anyone needs a current check at
+ * the adult level or above, references and training; someone under 18 on that day (the day
+ * before their 18th birthday included) needs an enhanced check with the children's barred list.
+ * `reason` is the first problem to fix; `reasons` are all of them.
+ */
+export function canMatch(v: Vetting, youngPersonDob: IsoDate, on: IsoDate, rules: VettingRules = DEFAULT_VETTING_RULES): MatchCheck {
+	const status = vettingFor(v, rules, on);
+	const reasons = [...status.reasons];
+	if (ageOn(youngPersonDob, on) < 18 && v.dbsLevel !== 'enhanced_barred_children') {
+		const at = reasons.indexOf('level_too_low');
+		if (at >= 0) reasons.splice(at, 1, 'needs_enhanced_barred');
+		else reasons.splice(reasons[0] === 'no_dbs' ? 1 : 0, 0, 'needs_enhanced_barred');
+	}
+	const [reason] = reasons;
+	return reason ? { ok: false, reason, reasons, until: status.currentUntil } : { ok: true };
+}
+
+export interface VettingLapse {
+	/** One task per lapse: the same lapse gives the same key however often a job asks; a renewal that lapses later gives a new one. */
+	key: string;
+	/** The first day the check no longer counts; null when there has never been a certificate. */
+	lapsesOn: IsoDate | null;
+	/** It had already lapsed (or never existed) on `from`. */
+	alreadyLapsed: boolean;
 }
 
 /**
- * May this volunteer be matched with this young person on `on`? Anyone needs a current check,
- * references and training; a young person under 18 needs an enhanced check with the children's
- * barred list. The refusal says which.
+ * Whether the DBS check stops being current between `from` and `to` (inclusive), for a job that
+ * raises a "vetting lapses during a match" task. `subject` (the match id) goes into the key.
  */
-export function canMatch(v: Vetting, youngPersonDob: IsoDate, on: IsoDate, rules: VettingRules = DEFAULT_VETTING_RULES): { ok: true } | { ok: false; reason: Refusal; until?: IsoDate | null } {
-	if (!v.dbsLevel) return { ok: false, reason: 'no_dbs' };
-	const until = checkCurrentUntil(v, rules);
-	if (!until || until < on) return { ok: false, reason: 'check_out_of_date', until };
-	if (ageOn(youngPersonDob, on) < 18 && v.dbsLevel !== 'enhanced_barred_children') return { ok: false, reason: 'needs_enhanced_barred' };
-	if (v.referencesReceived < rules.referencesNeeded) return { ok: false, reason: 'references_missing' };
-	if (!v.trainingCompletedOn || v.trainingCompletedOn > on) return { ok: false, reason: 'training_missing' };
-	return { ok: true };
+export function vettingLapsesDuring(v: Vetting, rules: VettingRules, from: IsoDate, to: IsoDate, subject?: string): VettingLapse | null {
+	const prefix = subject === undefined ? 'vetting' : `vetting:${subject}`;
+	const c = currency(v, rules, from);
+	if (!c) return { key: `${prefix}:no_dbs`, lapsesOn: null, alreadyLapsed: true };
+	const lapsesOn = addCalendarDays(c.until, 1);
+	if (lapsesOn > to) return null;
+	return { key: `${prefix}:${lapsesOn}`, lapsesOn, alreadyLapsed: lapsesOn <= from };
 }
 
 /**
- * The day vetting stops covering a match, if it does before `to`: the check going out of date,
- * or (for a young person under 18 then) when the check does not cover children at all.
+ * The day vetting stops covering a match, if it does by `to`, for the escalations job
+ * (server/jobs/escalations.ts), which builds its own key from the day. A thin wrapper over
+ * `vettingLapsesDuring`: a check that has already lapsed gives the day it lapsed (the same day
+ * every run, so the job's key is stable); with no certificate at all there is no such day and it
+ * gives `from`. The young person's date of birth is not used: the level needed for a child is
+ * `canMatch`'s question, checked when the match is proposed.
  */
-export function vettingLapsesOn(v: Vetting, youngPersonDob: IsoDate, from: IsoDate, to: IsoDate, rules: VettingRules = DEFAULT_VETTING_RULES): IsoDate | null {
-	const until = checkCurrentUntil(v, rules);
-	if (!until || until < from) return from;
-	return until < to ? addCalendarDays(until, 1) : null;
+export function vettingLapsesOn(v: Vetting, _youngPersonDob: IsoDate, from: IsoDate, to: IsoDate, rules: VettingRules = DEFAULT_VETTING_RULES): IsoDate | null {
+	const lapse = vettingLapsesDuring(v, rules, from, to);
+	return lapse ? (lapse.lapsesOn ?? from) : null;
 }
