@@ -1,19 +1,26 @@
 // `npm run bench`: how fast Harbour's pages are, as ratios to two baselines measured in the same
 // run on the same machine: a bare Node `http` hello-world (the ceiling) and Harbour's own trivial
 // page (/status: one SQLite read, the framework floor). Not part of `npm test`: timings are noisy.
+// Then Lighthouse (mobile) scores three signed-in pages against design.md's budgets, and Chromium
+// says whether the app can be installed.
 //   BENCH_PEOPLE (100000)  BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_SEED (42)
+//   BENCH_SMALL_PEOPLE (10000; 0 skips)  BENCH_LIGHTHOUSE (1; 0 skips)  BENCH_LIGHTHOUSE_RUNS (1 per page)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { BIN, ROOT, build, buildIsStale, run } from './lib.js';
+import { BUDGET, installability, lighthouseRun, meetsBudget } from './lighthouse.js';
 import { demoSessionCookie, pageWeight } from './page-weight.js';
 
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seed = process.env.BENCH_SEED ?? '42';
+const lighthouseOn = process.env.BENCH_LIGHTHOUSE !== '0';
+const lighthouseRuns = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
+const stamp = Date.now();
 const APP_PORT = 4310;
 const CEILING_PORT = 4311;
 const origin = `http://127.0.0.1:${APP_PORT}`;
@@ -104,6 +111,16 @@ async function main() {
 		}))
 	);
 	console.log('Goals (design.md §6): PA caseload ≥ 0.60 × trivial with p99 < 150 ms and 0 errors; young person home ≤ 14 KB HTML gz and ≤ 45 KB JS gz.');
+
+	/** @type {[string, string, string][]} */
+	const scored = [
+		['young person home (/me)', `${origin}/me`, youngPerson],
+		['What I can get (/me/entitlements)', `${origin}/me/entitlements`, youngPerson],
+		['PA caseload (/caseload)', `${origin}/caseload`, adviser]
+	];
+	const scores = lighthouseOn ? await lighthouseSection(scored) : null;
+	const installable = lighthouseOn ? await installabilitySection(youngPerson) : null;
+
 	/** @type {{ name: string, rps: number, p99: number, trivial: number }[]} */
 	const scaling = [];
 	if (smallDatabase) {
@@ -127,9 +144,67 @@ async function main() {
 		}
 	}
 	mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-	const out = join(ROOT, 'bench-results', `bench-${Date.now()}.json`);
-	writeFileSync(out, JSON.stringify({ people, seconds, connections, rows, small, scaling }, null, 2));
+	const out = join(ROOT, 'bench-results', `bench-${stamp}.json`);
+	writeFileSync(out, JSON.stringify({ people, seconds, connections, rows, small, scaling, lighthouse: scores, installable }, null, 2));
 	console.log(`Raw figures: ${out}`);
+}
+
+/**
+ * Lighthouse, default mobile profile, on each signed-in page (each run 15–20 s here); prints a table
+ * against design.md's budgets and why a page misses one. With several runs, the median run by
+ * performance (of an even number, the better middle one).
+ * @param {[string, string, string][]} pages  name, URL, session cookie
+ */
+async function lighthouseSection(pages) {
+	const dir = join(ROOT, 'bench-results', `lighthouse-${stamp}`);
+	console.log(`\nLighthouse ${lighthouseRuns}× per page (mobile, simulated 4× CPU and slow 4G; a 2-core box shared with other work, so scores are noisy)…`);
+	const results = [];
+	for (const [name, url, cookie] of pages) {
+		const runs = [];
+		for (let i = 1; i <= lighthouseRuns; i++) {
+			const slug = new URL(url).pathname.replace(/^\/|\/$/g, '').replace(/\//g, '-') || 'home';
+			runs.push(await lighthouseRun(url, cookie, join(dir, `${slug}${lighthouseRuns > 1 ? `-${i}` : ''}.json`)));
+			process.stdout.write('.');
+		}
+		runs.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
+		const median = runs[Math.floor(runs.length / 2)] ?? runs[0];
+		if (median) results.push({ name, ...median, performanceRuns: runs.map((r) => r.scores.performance) });
+	}
+	process.stdout.write('\n');
+	const s = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
+	console.table(
+		results.map((r) => ({
+			page: r.name,
+			performance: lighthouseRuns > 1 ? `${r.scores.performance} (${r.performanceRuns.join(', ')})` : r.scores.performance,
+			accessibility: r.scores.accessibility,
+			'best practices': r.scores['best-practices'],
+			FCP: s(r.fcp),
+			LCP: s(r.lcp),
+			TBT: `${Math.round(r.tbt)} ms`,
+			CLS: r.cls.toFixed(3),
+			budget: meetsBudget(r.scores) ? 'pass' : 'FAIL'
+		}))
+	);
+	console.log(`Budgets (design.md §6): performance ≥ ${BUDGET.performance}, accessibility ${BUDGET.accessibility}, best practices ${BUDGET['best-practices']}. Reports: ${dir}`);
+	for (const r of results) {
+		for (const why of r.failing) console.log(`  ${r.name} · ${why}`);
+		for (const warning of r.warnings) console.log(`  ${r.name} · Lighthouse warning: ${warning}`);
+	}
+	return results;
+}
+
+/**
+ * Chromium's own verdict (Lighthouse 12 no longer checks installability): the young person's
+ * home, signed in and under the service worker, must have no installability errors.
+ * @param {string} cookie
+ */
+async function installabilitySection(cookie) {
+	const result = await installability(origin, '/me', cookie);
+	const problems = [...(result.serviceWorker ? [] : ['no service worker controls the page']), ...result.errors, ...result.manifestErrors];
+	console.log(
+		`Installable (Chromium Page.getInstallabilityErrors on /me, service worker in control): ${result.installable ? `yes: 0 errors, manifest ${new URL(result.manifestUrl).pathname} parsed with 0 errors` : `NO: ${problems.join('; ') || 'manifest not parsed'}`}`
+	);
+	return result;
 }
 
 /** @param {string} file */
