@@ -4,8 +4,8 @@ import type { Db } from '../db/client';
 import { accommodationStay, dutyToRefer, housingFlag, housingFlagEvent, user, youngPerson, type FlagKind, type HousingFlag } from '../db/schema';
 import { FLAG_ACTIONS, FLAG_OUTCOMES, FLAG_URGENCIES } from '../db/schema/housing';
 import { newId } from '../ids';
-import { sendEmail, push } from '../notify/email';
-import { notifyUser } from '../notify/in-app';
+import { alert } from '../notify/alerts';
+import { sendEmail } from '../notify/email';
 import { getCurrentAdvisers } from '../people/queries';
 
 /** Worries that mean someone may have nowhere safe tonight: always urgent, emergency numbers first. */
@@ -58,8 +58,8 @@ export function raiseFlag(
 }
 
 /**
- * Tells the young person's PA (or, with no PA today, the managers) at once: in the app, by email
- * (waiting for the mail server to take it) and through any push hook.
+ * Tells the young person's PA (or, with no PA today, the managers) at once: in the app, by push to
+ * their phones with alerts on (no name on a lock screen), and by email (waiting for the mail server).
  */
 export async function tellStaff(db: Db, flag: HousingFlag, origin: string, today: IsoDate, now = new Date()): Promise<{ told: number; emailed: number }> {
 	let people = getCurrentAdvisers(db, flag.youngPersonId, today).map((a) => ({ id: a.id, email: a.email }));
@@ -68,10 +68,9 @@ export async function tellStaff(db: Db, flag: HousingFlag, origin: string, today
 	const name = db.select({ name: youngPerson.preferredName }).from(youngPerson).where(eq(youngPerson.id, flag.youngPersonId)).get()?.name ?? '';
 	let emailed = 0;
 	for (const p of people) {
-		notifyUser(db, p.id, 'housing.flag_raised', { flagId: flag.id, youngPersonId: flag.youngPersonId, kind: flag.kind, urgency: flag.urgency, name }, now);
+		await alert(db, p.id, 'housing.flag_raised', { flagId: flag.id, youngPersonId: flag.youngPersonId, kind: flag.kind, urgency: flag.urgency, name }, now);
 		const subject = flag.urgency === 'urgent' ? `Urgent: a housing worry for ${name}` : `A housing worry for ${name}`;
 		if (p.email && (await sendEmail({ to: p.email, subject, text: `${name} has raised a worry about their home in Harbour.\n\nOpen it to acknowledge it and see the clocks:\n${url}\n\nThis email has no details on purpose. Sign in to read them.` })) === 'sent') emailed++;
-		await push(p.id, { title: subject, body: 'Open Harbour to acknowledge it.', url });
 	}
 	return { told: people.length, emailed };
 }
