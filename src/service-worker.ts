@@ -7,6 +7,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
+import { installPush } from '$lib/pwa/sw-push';
 
 /**
  * Harbour's service worker (Workbox). What it keeps is only what anybody could download:
@@ -15,6 +16,7 @@ import { CacheFirst, NetworkOnly } from 'workbox-strategies';
  * connection the offline page answers instead.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
+installPush(sw); // web push: show alerts, open Harbour on a tap (src/lib/pwa/sw-push.ts)
 
 // Precache the shell: static files and the stylesheets (small). Code chunks are cached as they are used.
 precacheAndRoute([
