@@ -67,8 +67,8 @@ test('the account page offers alerts on this phone with JavaScript, and says wha
 		await expect(alerts.getByRole('button')).toHaveCount(0);
 	}
 	await expectAccessible(page);
-	await alerts.scrollIntoViewIfNeeded();
-	await alerts.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-account-alerts.png` });
+	await alerts.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-account-alerts.png` });
 	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 });
 
