@@ -2,10 +2,11 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
-import { openAppDatabase } from '$lib/server/db';
+import { getDb, openAppDatabase } from '$lib/server/db';
 import { StartupError } from '$lib/server/db/client';
 import { log } from '$lib/server/log';
 import { startJobs } from '$lib/server/jobs/schedule';
+import { startPush } from '$lib/server/notify/push';
 import { screenRequest, securityHeaders } from '$lib/server/security';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -15,6 +16,7 @@ export const init: ServerInit = () => {
 	if (building) return;
 	try {
 		openAppDatabase();
+		startPush({ db: getDb });
 		startJobs();
 	} catch (error) {
 		if (error instanceof StartupError) {

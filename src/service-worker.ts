@@ -9,6 +9,7 @@ import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import { renderOfflinePage } from '$lib/pwa/offline-page';
 import { readOutbox, readSummaries, readWords, recentlySent } from '$lib/pwa/store';
+import { installPush } from '$lib/pwa/sw-push';
 
 /**
  * Harbour's service worker (Workbox). What it caches is only what anybody could download:
@@ -18,6 +19,7 @@ import { readOutbox, readSummaries, readWords, recentlySent } from '$lib/pwa/sto
  * $lib/pwa/store): forms waiting to send and, only on a young person's own phone, their summary.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
+installPush(sw); // web push: show alerts, open Harbour on a tap (src/lib/pwa/sw-push.ts)
 
 // Precache the shell: static files and the stylesheets (small). Code chunks are cached as they are used.
 precacheAndRoute([

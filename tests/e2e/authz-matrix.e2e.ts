@@ -44,7 +44,7 @@ const isManager = (p: Principal) => ROLE[p] === 'manager';
 /** The young person's PA (assigned or covering today) or a manager of the service. */
 const theirStaff = (p: Principal, who: Person) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service');
 
-type Op = { method: 'GET' | 'POST'; action?: string; json?: unknown; body?: Record<string, string>; allowed: (p: Principal) => boolean };
+type Op = { method: 'GET' | 'POST' | 'DELETE'; action?: string; json?: unknown; body?: Record<string, string>; allowed: (p: Principal) => boolean };
 type Entry = { kind: 'plain'; path: string; ops: Op[] } | { kind: 'person'; path: (id: string) => string; ops: ((who: Person) => Op)[] } | { kind: 'staff'; path: (id: string) => string; ops: ((who: Staff) => Op)[] };
 
 const everyone = () => true;
@@ -196,6 +196,21 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/account/data': { kind: 'plain', path: '/account/data', ops: [{ method: 'GET', allowed: anySignedIn }] },
 	'/account/passkey': { kind: 'plain', path: '/account/passkey', ops: [{ method: 'POST', json: { step: 'nonsense' }, allowed: anySignedIn }] },
+	// Alerts on this device: one's own subscription only (the body is refused, so nothing changes).
+	'/account/push': {
+		kind: 'plain',
+		path: '/account/push',
+		ops: [
+			{ method: 'POST', json: { endpoint: 'https://internal.example/hook', keys: { p256dh: 'x', auth: 'y' } }, allowed: anySignedIn },
+			{ method: 'DELETE', json: { endpoint: '' }, allowed: anySignedIn }
+		]
+	},
+	// Everyone's own notifications: nothing of anyone else's is reachable, so every signed-in person is allowed.
+	'/notifications': {
+		kind: 'plain',
+		path: '/notifications',
+		ops: [{ method: 'GET', allowed: anySignedIn }, { method: 'POST', action: 'markAllRead', body: { upTo: 'all' }, allowed: anySignedIn }]
+	},
 	'/caseload/[youngPersonId=id]': {
 		kind: 'person',
 		path: (id) => `/caseload/${id}`,
@@ -291,7 +306,8 @@ async function ask(ctx: APIRequestContext, path: string, op: Op, mode: Mode): Pr
 	const url = op.action ? `${path}?/${op.action}` : path;
 	const headers: Record<string, string> = { origin: ORIGIN };
 	let r;
-	if (op.json !== undefined) r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, 'content-type': 'application/json' }, data: JSON.stringify(op.json) });
+	if (op.method === 'DELETE') r = await ctx.delete(url, { maxRedirects: 0, headers: { ...headers, 'content-type': 'application/json' }, data: JSON.stringify(op.json ?? {}) });
+	else if (op.json !== undefined) r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, 'content-type': 'application/json' }, data: JSON.stringify(op.json) });
 	else if (mode === 'enhanced') r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, accept: 'application/json', 'x-sveltekit-action': 'true' }, form: op.body ?? {} });
 	else r = await ctx.post(url, { maxRedirects: 0, headers: { ...headers, accept: 'text/html' }, form: op.body ?? {} });
 	const status = r.status();

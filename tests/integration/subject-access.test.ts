@@ -33,6 +33,7 @@ describe('download my data (subject access)', () => {
 		f.db.insert(passkey).values({ id: 'cred', userId: amira.user_id, publicKey: Buffer.from([9]), name: 'Phone', createdAt: new Date() }).run();
 		createInvitation(f.db, { purpose: 'recovery', role: 'young_person', displayName: 'Amira', userId: amira.user_id, youngPersonId: amira.id, invitedBy: priya });
 		notifyUser(f.db, amira.user_id, 'sign_in_method.password_set');
+		f.sqlite.prepare(`insert into push_subscription (id, user_id, session_id, endpoint, p256dh, auth, created_at) values ('pushpushpushpush', ?, null, 'https://fcm.googleapis.com/fcm/send/sar', 'browser-public-key', 'browser-secret', 0)`).run(amira.user_id);
 		const flagId = f.sqlite.prepare(`select id from housing_flag where young_person_id = ?`).pluck().get(amira.id) as string;
 		f.sqlite.prepare(`insert into duty_to_refer (flag_id, young_person_id, consent_given, housing_authority, recorded_by, recorded_at) values (?, ?, 1, 'Harbourside', ?, 0)`).run(flagId, amira.id, priya);
 		f.sqlite.prepare(`insert into escalation (key, subject_type, subject_id, young_person_id, created_at) values ('flag-ack:x', 'flag_ack', ?, ?, 0)`).run(flagId, amira.id);
@@ -65,6 +66,7 @@ describe('download my data (subject access)', () => {
 		const text = JSON.stringify(data);
 		expect(text).not.toContain(token);
 		expect(text).not.toContain('$argon2id$secret');
+		expect(text).not.toContain('browser-secret'); // a push subscription's keys stay out of the export
 		expect(data.tables.young_person?.[0]).toMatchObject({ id: amira.id, preferred_name: 'Amira' });
 		// Only Amira's own rows: no other young person's record comes with hers.
 		expect(data.tables.young_person).toHaveLength(1);

@@ -31,6 +31,16 @@ export function notificationText(kind: string, data: Record<string, string>): st
 			return m.note_vetting_lapses();
 		case 'entitlement.lapsing':
 			return m.note_entitlement_lapsing({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
+		case 'money.decided':
+			return data.decision === 'approved' ? m.note_money_approved() : m.note_money_declined();
+		case 'money.paid':
+			return m.note_money_paid();
+		case 'housing.flag_acknowledged':
+			return m.note_flag_acknowledged();
+		case 'housing.flag_updated':
+			return m.note_flag_updated();
+		case 'housing.flag_resolved':
+			return m.note_flag_resolved();
 		default:
 			return m.note_other();
 	}

@@ -14,8 +14,16 @@ const schema = z.object({
 	SMTP_URL: z.string().url().optional(),
 	MAIL_FROM: z.string().min(3).default('Harbour <no-reply@harbour.invalid>'),
 	/** The address people use to reach Harbour, for links in emails (defaults to ORIGIN). */
-	ORIGIN: z.string().url().optional()
-});
+	ORIGIN: z.string().url().optional(),
+	/**
+	 * Web push (VAPID) keys, base64url. Set both or neither: unset, a pair is made on first start and
+	 * kept in `vapid.json` beside the database (so a restart keeps every browser's subscription working).
+	 */
+	VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'an uncompressed P-256 public key, base64url (87 characters)').optional(),
+	VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a P-256 private key, base64url (43 characters)').optional(),
+	/** Who push services may contact about Harbour's pushes: mailto: or https:. Defaults to MAIL_FROM's address. */
+	VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https: address').optional()
+}).refine((c) => Boolean(c.VAPID_PUBLIC_KEY) === Boolean(c.VAPID_PRIVATE_KEY), { message: 'set both VAPID keys or neither', path: ['VAPID_PRIVATE_KEY'] });
 
 export type Config = z.infer<typeof schema>;
 

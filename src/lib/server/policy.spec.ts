@@ -12,6 +12,16 @@ describe('can', () => {
 		}
 	});
 
+	it("lets everyone signed in reach their own notifications and alerts, never through someone else's record", () => {
+		for (const role of ROLES) {
+			for (const action of ['own.notifications', 'own.push_subscription'] as const) {
+				expect(can(actor(role), action), `${role} → ${action}`).toBe(true);
+				expect(can(null, action)).toBe(false);
+				for (const relation of relations) expect(can(actor(role), action, { kind: 'young_person', relation })).toBe(false);
+			}
+		}
+	});
+
 	it('gives each role its own home and no other', () => {
 		const homes = { young_person: 'home.view', adviser: 'caseload.view', mentor: 'mentees.view', manager: 'service.view' } as const;
 		for (const role of ROLES) {

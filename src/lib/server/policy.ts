@@ -37,7 +37,9 @@ export type Action =
 	| 'mentoring.coordinate' // the volunteer roster, vetting, matching and match lifecycle (managers / coordinators)
 	| 'mentee.view' // a mentor's page about a mentee: only what the young person shares (active match)
 	| 'mentee.log' // a mentor logs a contact or raises a concern (active match)
-	| 'housing.manage'; // triage flags, record actions, duty to refer, accommodation history (staff only)
+	| 'housing.manage' // triage flags, record actions, duty to refer, accommodation history (staff only)
+	| 'own.notifications' // read one's own notifications and mark them read (everyone signed in; only their own)
+	| 'own.push_subscription'; // turn alerts on or off for the device one is signed in on (everyone; only their own)
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
 
@@ -60,6 +62,10 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'manager';
 		case 'own_record.activity':
 			return actor.role === 'young_person';
+		case 'own.notifications':
+		case 'own.push_subscription':
+			// Nothing of anyone else's is reachable through these: every query is by the actor's own id.
+			return subject.kind === 'none';
 		case 'money.ask':
 			return subject.kind === 'young_person' && actor.role === 'young_person' && subject.relation === 'self';
 		case 'housing.raise':

@@ -4,7 +4,8 @@ import { listPasskeys } from '$lib/server/auth/passkeys';
 import { MAX_PASSWORD, hashPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
 import { getDb } from '$lib/server/db';
 import { passkey, session, user } from '$lib/server/db/schema';
-import { listNotifications, notifyUser } from '$lib/server/notify/in-app';
+import { ACCOUNT_KINDS, listNotifications, notifyUser } from '$lib/server/notify/in-app';
+import { alertsOnFor, vapidPublicKey } from '$lib/server/notify/push';
 import { fail } from '@sveltejs/kit';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -28,7 +29,9 @@ export const load: PageServerLoad = (event) => {
 			.map((s) => ({ current: s.id === event.locals.session?.id, device: s.device, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
 		// Young people only: whether this phone keeps their summary to read without signal.
 		ownDevice: actor.role === 'young_person' ? Boolean(event.locals.session?.ownDevice) : null,
-		notifications: listNotifications(db, actor.id, 10).map((n) => ({ id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() }))
+		// Alerts on this device: the key browsers subscribe with (null: push could not start), and whether this session has them on.
+		alerts: { publicKey: vapidPublicKey(), onHere: event.locals.session ? alertsOnFor(db, event.locals.session.id) : false },
+		notifications: listNotifications(db, actor.id, 10, ACCOUNT_KINDS).map((n) => ({ id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() }))
 	};
 };
 

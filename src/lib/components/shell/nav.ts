@@ -4,24 +4,27 @@ import type { Role } from '$lib/domain/roles';
 export interface NavItem {
 	href: string;
 	label: () => string;
-	icon: 'home' | 'help' | 'language' | 'people' | 'list' | 'person';
+	icon: 'home' | 'help' | 'language' | 'people' | 'list' | 'person' | 'bell';
 }
 
 /** Each role's navigation. Only pages that exist are listed; capabilities add theirs as they land. */
 export const NAV: Record<Role, NavItem[]> = {
 	young_person: [
 		{ href: '/me', label: m.nav_home, icon: 'home' },
+		{ href: '/notifications', label: m.nav_notifications, icon: 'bell' },
 		{ href: '/help', label: m.nav_help, icon: 'help' },
 		{ href: '/account', label: m.nav_account, icon: 'person' }
 	],
 	mentor: [
 		{ href: '/mentees', label: m.nav_mentees, icon: 'people' },
+		{ href: '/notifications', label: m.nav_notifications, icon: 'bell' },
 		{ href: '/help', label: m.nav_help, icon: 'help' },
 		{ href: '/account', label: m.nav_account, icon: 'person' }
 	],
 	adviser: [
 		{ href: '/today', label: m.nav_today, icon: 'home' },
 		{ href: '/caseload', label: m.nav_caseload, icon: 'list' },
+		{ href: '/notifications', label: m.nav_notifications, icon: 'bell' },
 		{ href: '/account', label: m.nav_account, icon: 'person' },
 		{ href: '/help', label: m.nav_help, icon: 'help' }
 	],
@@ -33,10 +36,14 @@ export const NAV: Record<Role, NavItem[]> = {
 		{ href: '/manage/mentoring', label: m.nav_mentoring, icon: 'people' },
 		{ href: '/manage/indicators', label: m.nav_indicators, icon: 'list' },
 		{ href: '/manage/audit', label: m.nav_audit, icon: 'list' },
+		{ href: '/notifications', label: m.nav_notifications, icon: 'bell' },
 		{ href: '/account', label: m.nav_account, icon: 'person' },
 		{ href: '/help', label: m.nav_help, icon: 'help' }
 	]
 };
+
+/** The page whose nav item carries the unread count. */
+export const NOTIFICATIONS_HREF = '/notifications';
 
 /** The young person and mentor use phones in the field: bottom navigation. Staff get a side one. */
 export const PHONE_ROLES: readonly Role[] = ['young_person', 'mentor'];

@@ -4,8 +4,8 @@ import type { Db } from '../db/client';
 import { accommodationStay, dutyToRefer, housingFlag, housingFlagEvent, user, youngPerson, type FlagKind, type HousingFlag } from '../db/schema';
 import { FLAG_ACTIONS, FLAG_OUTCOMES, FLAG_URGENCIES } from '../db/schema/housing';
 import { newId } from '../ids';
-import { sendEmail, push } from '../notify/email';
-import { notifyUser } from '../notify/in-app';
+import { alert } from '../notify/alerts';
+import { sendEmail } from '../notify/email';
 import { getCurrentAdvisers } from '../people/queries';
 
 /** Worries that mean someone may have nowhere safe tonight: always urgent, emergency numbers first. */
@@ -61,9 +61,10 @@ export function raiseFlag(
 export const LATE_AFTER_MS = 72 * 3_600_000;
 
 /**
- * Tells the young person's PA (or, with no PA today, the managers) at once: in the app, by email
- * (waiting for the mail server to take it) and through any push hook. `writtenAt` is when the
- * worry was written, if it waited on the phone for signal: after 72 hours the PA is told so.
+ * Tells the young person's PA (or, with no PA today, the managers) at once: in the app, by push to
+ * their phones with alerts on (no name on a lock screen), and by email (waiting for the mail server).
+ * `writtenAt` is when the worry was written, if it waited on the phone for signal: after 72 hours
+ * the PA is told so.
  */
 export async function tellStaff(db: Db, flag: HousingFlag, origin: string, today: IsoDate, now = new Date(), writtenAt: Date | null = null): Promise<{ told: number; emailed: number }> {
 	const late = writtenAt !== null && now.getTime() - writtenAt.getTime() > LATE_AFTER_MS;
@@ -73,12 +74,11 @@ export async function tellStaff(db: Db, flag: HousingFlag, origin: string, today
 	const name = db.select({ name: youngPerson.preferredName }).from(youngPerson).where(eq(youngPerson.id, flag.youngPersonId)).get()?.name ?? '';
 	let emailed = 0;
 	for (const p of people) {
-		notifyUser(db, p.id, 'housing.flag_raised', { flagId: flag.id, youngPersonId: flag.youngPersonId, kind: flag.kind, urgency: flag.urgency, name, ...(late ? { writtenAt: writtenAt!.toISOString() } : {}) }, now);
+		await alert(db, p.id, 'housing.flag_raised', { flagId: flag.id, youngPersonId: flag.youngPersonId, kind: flag.kind, urgency: flag.urgency, name, ...(late ? { writtenAt: writtenAt!.toISOString() } : {}) }, now);
 		const base = flag.urgency === 'urgent' ? `Urgent: a housing worry for ${name}` : `A housing worry for ${name}`;
 		const subject = late ? `Sent late: ${base}` : base;
 		const lateLine = late ? `It was written on ${writtenAt!.toISOString().slice(0, 16).replace('T', ' ')} UTC but could not be sent until now, probably for lack of signal. Please check on them first.\n\n` : '';
 		if (p.email && (await sendEmail({ to: p.email, subject, text: `${name} has raised a worry about their home in Harbour.\n\n${lateLine}Open it to acknowledge it and see the clocks:\n${url}\n\nThis email has no details on purpose. Sign in to read them.` })) === 'sent') emailed++;
-		await push(p.id, { title: subject, body: 'Open Harbour to acknowledge it.', url });
 	}
 	return { told: people.length, emailed };
 }

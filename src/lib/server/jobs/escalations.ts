@@ -7,6 +7,7 @@ import { concernsToEscalate } from '../../domain/relationships/concerns';
 import { vettingLapsesOn } from '../../domain/relationships/vetting';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/accommodation/working-days';
 import { vettingOf } from '../mentoring/matches';
+import { pushAbout } from '../notify/alerts';
 import { sendEmail } from '../notify/email';
 
 /**
@@ -30,6 +31,7 @@ export async function runHousingEscalations(db: Db, now = new Date(), origin = '
 	if (due.length === 0) return { escalated: 0 };
 	const managers = db.select({ id: user.id, email: user.email }).from(user).where(and(eq(user.role, 'manager'), eq(user.status, 'active'))).all();
 	const emails: { to: string; name: string }[] = [];
+	const pushes: { userId: string; data: Record<string, string> }[] = [];
 	let escalated = 0;
 	for (const e of due) {
 		const name = db.select({ name: youngPerson.preferredName }).from(youngPerson).where(eq(youngPerson.id, e.youngPersonId)).get()?.name ?? '';
@@ -46,10 +48,12 @@ export async function runHousingEscalations(db: Db, now = new Date(), origin = '
 		if (!fresh) continue;
 		escalated++;
 		for (const m of managers) if (m.email) emails.push({ to: m.email, name });
+		for (const m of managers) pushes.push({ userId: m.id, data: { youngPersonId: e.youngPersonId, reason: e.kind } });
 	}
 	for (const e of emails) {
 		await sendEmail({ to: e.to, subject: `Housing: a legal time limit has passed for ${e.name}`, text: `A housing worry in Harbour has passed a legal time limit and needs a manager.\n\n${origin}/manage\n\nSign in to read the details.` });
 	}
+	for (const p of pushes) await pushAbout(p.userId, 'housing.escalated', p.data);
 	return { escalated };
 }
 
@@ -79,6 +83,7 @@ export async function runMentoringEscalations(db: Db, now = new Date(), origin =
 		if (!escalate(d.key, 'concern', d.concernId, youngPersonId, 'concern.escalated', { name, youngPersonId: youngPersonId ?? '' })) continue;
 		concerns++;
 		for (const m of managers) if (m.email) await sendEmail({ to: m.email, subject: `Urgent concern not yet acknowledged: ${name}`, text: `An urgent concern in Harbour has not been acknowledged within 4 working hours.\n\n${origin}/caseload/${youngPersonId}#concerns\n\nSign in to read the details.` });
+		for (const m of managers) await pushAbout(m.id, 'concern.escalated', { youngPersonId: youngPersonId ?? '' });
 	}
 	let vetting = 0;
 	const active = db

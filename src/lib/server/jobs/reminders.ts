@@ -3,6 +3,7 @@ import { addCalendarDays, type IsoDate } from '../../domain/dates';
 import type { Outcome } from '../../domain/entitlements/engine';
 import type { Db } from '../db/client';
 import { notification, reminderSent, user, youngPerson } from '../db/schema';
+import { pushAbout } from '../notify/alerts';
 import { entitlementsFor } from '../people/entitlements';
 
 /** How far ahead the daily job looks. */
@@ -42,9 +43,24 @@ export function remindersFor(outcomes: Outcome[], today: IsoDate): Reminder[] {
  * notification, so running twice (or on two servers) sends nothing new the second time.
  */
 export function runReminders(db: Db, today: IsoDate, now = new Date(), batchSize = 2000): { people: number; sent: number } {
+	const { people, sent } = writeReminders(db, today, now, batchSize);
+	return { people, sent: sent.length };
+}
+
+/**
+ * The scheduled run: writes the day's reminders, then nudges each young person's phones (those with
+ * alerts on) once the notifications are safely stored. A reminder already sent is not pushed again.
+ */
+export async function runRemindersAndPush(db: Db, today: IsoDate, now = new Date()): Promise<{ people: number; sent: number }> {
+	const { people, sent } = writeReminders(db, today, now, 2000);
+	for (const r of sent) await pushAbout(r.userId, r.kind, r.data);
+	return { people, sent: sent.length };
+}
+
+function writeReminders(db: Db, today: IsoDate, now: Date, batchSize: number): { people: number; sent: (Reminder & { userId: string })[] } {
 	let lastId = '';
 	let people = 0;
-	let sent = 0;
+	const sent: (Reminder & { userId: string })[] = [];
 	for (;;) {
 		const batch = db
 			.select({ person: youngPerson })
@@ -65,7 +81,7 @@ export function runReminders(db: Db, today: IsoDate, now = new Date(), batchSize
 						const fresh = tx.insert(reminderSent).values({ key: `${userId}:${r.key}`, userId, sentOn: today }).onConflictDoNothing().run().changes;
 						if (fresh !== 1) continue;
 						tx.insert(notification).values({ userId, kind: r.kind, data: r.data, createdAt: now }).run();
-						sent++;
+						sent.push({ ...r, userId });
 					}
 				}
 			},

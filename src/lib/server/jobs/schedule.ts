@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { londonDay } from '../../domain/dates';
 import { getDb } from '../db';
 import { log } from '../log';
-import { runReminders } from './reminders';
+import { runRemindersAndPush } from './reminders';
 import { runHousingEscalations, runMentoringEscalations } from './escalations';
 import { getConfig } from '../config';
 
@@ -15,16 +15,16 @@ let started = false;
 export function startJobs(): void {
 	if (started || process.env.HARBOUR_JOBS === 'off') return;
 	started = true;
-	const reminders = () => {
+	const reminders = async () => {
 		try {
-			const result = runReminders(getDb(), londonDay(new Date()));
+			const result = await runRemindersAndPush(getDb(), londonDay(new Date()));
 			log.info({ job: 'reminders', ...result }, 'job finished');
 		} catch (error) {
 			log.error({ job: 'reminders', err: error }, 'job failed');
 		}
 	};
 	new Cron('0 6 * * *', { timezone: 'Europe/London', protect: true, name: 'reminders', unref: true }, reminders);
-	setTimeout(reminders, 5_000).unref();
+	setTimeout(() => void reminders(), 5_000).unref();
 	// Statutory clocks are checked every 10 minutes, so a missed acknowledgement reaches a manager within the hour.
 	const escalations = async () => {
 		try {

@@ -7,7 +7,7 @@ import { relationshipHealth } from '../../domain/relationships/health';
 import { notifiesPa, type Grade } from '../../domain/relationships/concerns';
 import { newId } from '../ids';
 import { sendEmail } from '../notify/email';
-import { notifyUser } from '../notify/in-app';
+import { alert } from '../notify/alerts';
 import { getCurrentAdvisers } from '../people/queries';
 /** A mentor's active matches, with only what a mentor may see by default (the preferred name). */
 export function activeMatchesFor(db: Db, mentorId: string) {
@@ -74,7 +74,8 @@ export function logContact(
 
 /**
  * Raises a concern once per operation id. A worry or an urgent concern tells the PA at once: in
- * the app, and by email before this returns (the email says only that there is a concern).
+ * the app, by push to their phones with alerts on, and by email before this returns (the push and the
+ * email say only that there is a concern).
  */
 export async function raiseConcern(
 	db: Db,
@@ -92,7 +93,7 @@ export async function raiseConcern(
 	const name = db.select({ name: youngPerson.preferredName }).from(youngPerson).where(eq(youngPerson.id, input.youngPersonId)).get()?.name ?? '';
 	let emailed = 0;
 	for (const pa of getCurrentAdvisers(db, input.youngPersonId, input.today)) {
-		notifyUser(db, pa.id, 'concern.raised', { concernId: row.id, youngPersonId: input.youngPersonId, grade: input.grade, name }, now);
+		await alert(db, pa.id, 'concern.raised', { concernId: row.id, youngPersonId: input.youngPersonId, grade: input.grade, name }, now);
 		const subject = input.grade === 'urgent' ? `Urgent concern about ${name}` : `A concern about ${name}`;
 		if (pa.email && (await sendEmail({ to: pa.email, subject, text: `${name}'s mentor has raised a concern in Harbour.\n\nOpen it to acknowledge it:\n${input.origin}/caseload/${input.youngPersonId}#concerns\n\nThis email has no details on purpose. Sign in to read them.` })) === 'sent') emailed++;
 	}

@@ -55,13 +55,19 @@ export async function sendEmail(email: Email): Promise<'sent' | 'not_configured'
 	}
 }
 
-/** Hooks other channels (web push, from the offline/PWA work) register to hear about urgent events. */
-export type PushHook = (userId: string, message: { title: string; body: string; url: string }) => Promise<void> | void;
+/**
+ * What a push says: a title and a line that name nobody and tell nothing of the case (a phone's
+ * lock screen is not private), and the Harbour page it opens. `urgent` asks the push service to
+ * deliver it at once rather than when convenient for the battery.
+ */
+export type PushMessage = { title: string; body: string; url: string; urgent?: boolean };
+/** Hooks other channels (web push: notify/push.ts) register to hear about events worth a nudge. */
+export type PushHook = (userId: string, message: PushMessage) => Promise<void> | void;
 const pushHooks: PushHook[] = [];
 export function onPush(hook: PushHook): void {
 	pushHooks.push(hook);
 }
-export async function push(userId: string, message: { title: string; body: string; url: string }): Promise<void> {
+export async function push(userId: string, message: PushMessage): Promise<void> {
 	for (const hook of pushHooks) {
 		try {
 			await hook(userId, message);

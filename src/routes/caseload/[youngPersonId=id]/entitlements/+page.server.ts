@@ -1,3 +1,4 @@
+import { alertYoungPerson } from '$lib/server/notify/alerts';
 import { londonDay, parseDateParts } from '$lib/domain/dates';
 import { parsePounds } from '$lib/domain/money';
 import { auditYoungPerson } from '$lib/server/audit';
@@ -63,6 +64,7 @@ export const actions: Actions = {
 		if (result === 'not_found') error(404, 'not_found');
 		auditYoungPerson(db, event, actor, 'money.decide', result === 'already_decided' ? 'invalid' : 'allowed', person.id);
 		if (result === 'already_decided') return fail(409, { form: 'decide', request: parsed.data.request, conflict: 'already_decided' });
+		await alertYoungPerson(db, person.id, 'money.decided', { decision: result });
 		return { done: result };
 	},
 
@@ -108,6 +110,7 @@ export const actions: Actions = {
 			});
 			if (result.ok) {
 				auditYoungPerson(db, event, actor, 'money.pay', 'allowed', person.id);
+				await alertYoungPerson(db, person.id, 'money.paid', { entitlement: source.key });
 				return { done: 'paid', leftPence: result.leftPence };
 			}
 			if (result.code === 'already_paid' || result.code === 'not_approved') {

@@ -1,3 +1,4 @@
+import { alertYoungPerson } from '$lib/server/notify/alerts';
 import { londonDay, parseDateParts } from '$lib/domain/dates';
 import { auditYoungPerson } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
@@ -45,6 +46,7 @@ export const actions: Actions = {
 		const result = acknowledgeFlag(db, { flagId: flag.id, youngPersonId: person.id, actorId: actor.id, note: '' });
 		auditYoungPerson(db, event, actor, 'housing.acknowledge', result === 'acknowledged' ? 'allowed' : 'invalid', person.id);
 		if (result === 'already') return fail(409, { conflict: 'already_acknowledged' });
+		if (result === 'acknowledged') await alertYoungPerson(db, person.id, 'housing.flag_acknowledged', { flagId: flag.id });
 		return { done: 'acknowledged' };
 	},
 
@@ -62,6 +64,7 @@ export const actions: Actions = {
 		const result = addFlagStep(db, { flagId: flag.id, youngPersonId: person.id, actorId: actor.id, kind: 'action', action: values.action as (typeof FLAG_ACTIONS)[number], note: values.note.trim() });
 		auditYoungPerson(db, event, actor, 'housing.action', result === 'added' ? 'allowed' : 'invalid', person.id);
 		if (result === 'resolved') return fail(409, { conflict: 'resolved' });
+		if (result === 'added') await alertYoungPerson(db, person.id, 'housing.flag_updated', { flagId: flag.id });
 		return { done: 'action' };
 	},
 
@@ -96,6 +99,7 @@ export const actions: Actions = {
 			referredOn: referredOn?.ok ? referredOn.date : null
 		});
 		auditYoungPerson(db, event, actor, 'housing.duty_to_refer', 'allowed', person.id);
+		await alertYoungPerson(db, person.id, 'housing.flag_updated', { flagId: flag.id });
 		return { done: 'referred' };
 	},
 
@@ -114,6 +118,7 @@ export const actions: Actions = {
 		const result = resolveFlag(db, { flagId: flag.id, youngPersonId: person.id, actorId: actor.id, outcome: values.outcome as (typeof FLAG_OUTCOMES)[number], resolution: values.resolution.trim() });
 		auditYoungPerson(db, event, actor, 'housing.resolve', result === 'resolved' ? 'allowed' : 'invalid', person.id);
 		if (result === 'already') return fail(409, { conflict: 'resolved' });
+		if (result === 'resolved') await alertYoungPerson(db, person.id, 'housing.flag_resolved', { flagId: flag.id });
 		return { done: 'resolved' };
 	}
 };
