@@ -1,10 +1,10 @@
 import { createECDH, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, Agent, type Server } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getConfig } from '../../src/lib/server/config';
 import { raiseFlag, tellStaff } from '../../src/lib/server/housing/flags';
@@ -29,10 +29,16 @@ const service = { received: [] as Received[], status: 201, port: 0, server: unde
 
 beforeAll(async () => {
 	service.dir = mkdtempSync(join(tmpdir(), 'harbour-push-'));
-	const key = join(service.dir, 'service.key');
-	const cert = join(service.dir, 'service.crt');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-	service.server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+	// A throwaway certificate for 127.0.0.1, made in memory (no openssl needed on the machine).
+	const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+		keyType: 'ec',
+		curve: 'P-256',
+		algorithm: 'sha256',
+		notAfterDate: new Date(Date.now() + 24 * 3_600_000),
+		extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]
+	});
+	const cert = pems.cert;
+	service.server = createServer({ key: pems.private, cert }, (req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
@@ -42,7 +48,7 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => service.server!.listen(0, '127.0.0.1', resolve));
 	service.port = (service.server.address() as { port: number }).port;
-	usePushAgent(new Agent({ ca: readFileSync(cert) }));
+	usePushAgent(new Agent({ ca: cert }));
 	startPush({ db: () => current!.db, dir: join(service.dir, 'data'), config: getConfig({}) });
 });
 
