@@ -90,4 +90,18 @@ describe('contact logs and concerns', () => {
 		expect(acknowledgeConcern(f.db, { concernId: id, youngPersonId: f.amira, actorId: f.sam, action: 'Called her; food bank referral' })).toBe('acknowledged');
 		expect(acknowledgeConcern(f.db, { concernId: id, youngPersonId: f.amira, actorId: f.sam, action: 'again' })).toBe('already');
 	});
+
+	it('raises one vetting task for an active match whose volunteer has no certificate, however many days the job runs', async () => {
+		const f = fixture();
+		const active = f.sqlite.prepare(`select count(*) from mentor_match where mentor_id = ? and status = 'active'`).pluck().get(f.jo) as number;
+		expect(active).toBeGreaterThan(0);
+		f.sqlite.prepare(`update mentor_profile set certificate_on = null, update_service_checked_on = null where user_id = ?`).run(f.jo);
+		// Jo's matches' tasks (other seeded volunteers may have lapses of their own on the first run).
+		const tasks = () => f.sqlite.prepare(`select count(*) from escalation where key in (select 'vetting:' || id || ':no_dbs' from mentor_match where mentor_id = ? and status = 'active')`).pluck().get(f.jo) as number;
+		expect((await runMentoringEscalations(f.db, new Date('2026-11-24T09:00:00Z'))).vetting).toBeGreaterThanOrEqual(active);
+		expect(tasks()).toBe(active);
+		expect((await runMentoringEscalations(f.db, new Date('2026-11-25T09:00:00Z'))).vetting).toBe(0);
+		expect((await runMentoringEscalations(f.db, new Date('2026-12-02T09:00:00Z'))).vetting).toBe(0);
+		expect(tasks()).toBe(active);
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMatch, checkCurrentUntil, DEFAULT_VETTING_RULES, vettingFor, vettingLapsesDuring, vettingLapsesOn, type Vetting } from './vetting';
+import { canMatch, checkCurrentUntil, DEFAULT_VETTING_RULES, vettingFor, vettingLapsesDuring, type Vetting } from './vetting';
 
 const ON = '2026-11-24';
 const CHILD = '2009-06-01'; // 17 on ON
@@ -186,13 +186,5 @@ describe('vettingLapsesDuring', () => {
 
 	it('flags a match with no certificate at all, with a stable key', () => {
 		expect(vettingLapsesDuring(vetting({ certificateOn: null }), rules, ON, '2027-01-01', 'm1')).toEqual({ key: 'vetting:m1:no_dbs', lapsesOn: null, alreadyLapsed: true });
-	});
-
-	it('gives the job the day the check lapses, the same day once it has lapsed, and `from` with no certificate', () => {
-		expect(vettingLapsesOn(v, CHILD, ON, '2027-06-01')).toBe('2027-01-15');
-		expect(vettingLapsesOn(vetting({ certificateOn: '2026-01-15' }), CHILD, ON, '2027-06-01')).toBeNull();
-		expect(vettingLapsesOn(v, CHILD, '2027-01-20', '2027-03-01')).toBe('2027-01-15');
-		expect(vettingLapsesOn(v, CHILD, '2027-02-10', '2027-04-01')).toBe('2027-01-15');
-		expect(vettingLapsesOn(vetting({ certificateOn: null }), CHILD, ON, '2027-06-01')).toBe(ON);
 	});
 });

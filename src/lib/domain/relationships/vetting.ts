@@ -149,16 +149,3 @@ export function vettingLapsesDuring(v: Vetting, rules: VettingRules, from: IsoDa
 	if (lapsesOn > to) return null;
 	return { key: `${prefix}:${lapsesOn}`, lapsesOn, alreadyLapsed: lapsesOn <= from };
 }
-
-/**
- * The day vetting stops covering a match, if it does by `to`, for the escalations job
- * (server/jobs/escalations.ts), which builds its own key from the day. A thin wrapper over
- * `vettingLapsesDuring`: a check that has already lapsed gives the day it lapsed (the same day
- * every run, so the job's key is stable); with no certificate at all there is no such day and it
- * gives `from`. The young person's date of birth is not used: the level needed for a child is
- * `canMatch`'s question, checked when the match is proposed.
- */
-export function vettingLapsesOn(v: Vetting, _youngPersonDob: IsoDate, from: IsoDate, to: IsoDate, rules: VettingRules = DEFAULT_VETTING_RULES): IsoDate | null {
-	const lapse = vettingLapsesDuring(v, rules, from, to);
-	return lapse ? (lapse.lapsesOn ?? from) : null;
-}

@@ -4,7 +4,7 @@ import { escalationsDue } from '../../domain/accommodation/clocks';
 import type { Db } from '../db/client';
 import { accommodationStay, concern, escalation, housingFlag, housingFlagEvent, mentorMatch, mentorProfile, notification, user, youngPerson } from '../db/schema';
 import { concernsToEscalate } from '../../domain/relationships/concerns';
-import { vettingLapsesOn } from '../../domain/relationships/vetting';
+import { DEFAULT_VETTING_RULES, vettingLapsesDuring } from '../../domain/relationships/vetting';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/accommodation/working-days';
 import { vettingOf } from '../mentoring/matches';
 import { pushAbout } from '../notify/alerts';
@@ -94,9 +94,11 @@ export async function runMentoringEscalations(db: Db, now = new Date(), origin =
 		.where(eq(mentorMatch.status, 'active'))
 		.all();
 	for (const a of active) {
-		const lapses = vettingLapsesOn(vettingOf(a.profile), a.dob, today, a.match.plannedEndOn ?? addCalendarDays(today, 60));
-		if (!lapses) continue;
-		if (escalate(`vetting:${a.match.id}:${lapses}`, 'match', a.match.id, a.match.youngPersonId, 'vetting.lapses', { matchId: a.match.id, date: lapses })) vetting++;
+		// The key names the match and the day vetting lapses (or `no_dbs`), so it is the same every
+		// day: the job raises one task per lapse, however often it runs.
+		const lapse = vettingLapsesDuring(vettingOf(a.profile), DEFAULT_VETTING_RULES, today, a.match.plannedEndOn ?? addCalendarDays(today, 60), a.match.id);
+		if (!lapse) continue;
+		if (escalate(lapse.key, 'match', a.match.id, a.match.youngPersonId, 'vetting.lapses', { matchId: a.match.id, date: lapse.lapsesOn ?? today })) vetting++;
 	}
 	return { concerns, vetting };
 }
