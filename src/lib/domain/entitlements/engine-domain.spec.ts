@@ -218,7 +218,7 @@ describe('§2.5 Staying Put (R8: ends at 21)', () => {
 	// DISAGREEMENT: engine.ts `couldStayPut` accepts any former relevant child with stayingPut, but
 	// domain.md §2.5 "Applies to: an FRC under s23C(1)(b) (eligible child immediately before 18)" and §1.1
 	// "Staying Put if (b)". Someone who left care at 17 was relevant, not eligible, immediately before 18.
-	it.fails('§2.5 s23C(1)(b) only: a former relevant child who left care at 17 is not in Staying Put', () => {
+	it('§2.5 s23C(1)(b) only: a former relevant child who left care at 17 is not in Staying Put', () => {
 		const c = inCare('2007-09-01', '2025-01-15', { stayingPut: true });
 		expect(get(c, '2026-11-24', 'staying_put').state).toBe('not_eligible');
 	});
@@ -264,7 +264,7 @@ describe('§2.7 council tax, §2.9 Shared Accommodation Rate, §4.2 priority nee
 
 	// DISAGREEMENT: domain.md §2.9 "This applies from 31 May 2021 (previously under 22)"; the catalogue's
 	// own legalBasis says "(from 31 May 2021)", but engine.ts applies 18–24 on any as-of date.
-	it.fails('§2.9 before 31 May 2021 the exemption stopped at 22: a 23-year-old on 30 May 2021 is not exempt', () => {
+	it('§2.9 before 31 May 2021 the exemption stopped at 22: a 23-year-old on 30 May 2021 is not exempt', () => {
 		expect(get(inCare('1998-01-10', '2016-01-10'), '2021-05-30', 'shared_accommodation_exemption').state).not.toBe('eligible_now');
 	});
 

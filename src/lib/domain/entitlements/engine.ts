@@ -87,8 +87,11 @@ export function evaluateEntitlements(c: Circumstances, asOf: IsoDate): Outcome[]
 	else if (ageOnAugust31 < 16) push('bursary_16_19', { state: 'eligible_from', reason: 'bursary_16_19_age', from: `${academicStart + (16 - ageOnAugust31)}-09-01` });
 	else push('bursary_16_19', { state: 'eligible_now', reason: 'bursary_16_19_in_education', until: `${academicStart + 1}-08-31` });
 
-	// Staying Put: living on with the former foster carer after 18, supported until 21.
-	const couldStayPut = status === 'eligible' || (status === 'former_relevant' && c.stayingPut === true);
+	// Staying Put: living on with the former foster carer after 18, supported until 21. Only for a
+	// former relevant child who was an eligible child immediately before 18 (s23C(1)(b)): someone
+	// who left care before their 18th birthday (a relevant child then) is not in Staying Put.
+	const leftBefore18 = typeof c.leftCareOn === 'string' && c.leftCareOn < b(18);
+	const couldStayPut = status === 'eligible' || (status === 'former_relevant' && c.stayingPut === true && !leftBefore18);
 	during('staying_put', couldStayPut, b(18), b(21), status === 'eligible' ? 'staying_put_talk' : 'staying_put_living', 'staying_put_not_fostered');
 
 	// A personal adviser: automatically to 21, then on request to 25 (qualifying: advice and assistance).
@@ -98,8 +101,8 @@ export function evaluateEntitlements(c: Circumstances, asOf: IsoDate): Outcome[]
 
 	// Council tax relief: each council decides; most give it to care leavers 18–24.
 	during('council_tax', careLeaver, b(18), b(25), 'council_tax_local');
-	// Shared Accommodation Rate exemption: in care on or after 16, now 18–24.
-	during('shared_accommodation_exemption', anyStatus, b(18), b(25), 'sar_exemption');
+	// Shared Accommodation Rate exemption: in care on or after 16, 18–24 from 31 May 2021 (under 22 before).
+	during('shared_accommodation_exemption', anyStatus, b(18), asOf < '2021-05-31' ? b(22) : b(25), 'sar_exemption');
 	// Priority need for housing: care leavers aged 18, 19 and 20.
 	during('priority_need', anyStatus, b(18), b(21), 'priority_need_18_20');
 	// Universal Credit: a pre-claim appointment in the 28 days before the 18th birthday.
