@@ -44,3 +44,32 @@ test('Chromium finds no installability errors once the service worker controls t
 		await context.close();
 	}
 });
+
+// The install hint. Chromium only fires `beforeinstallprompt` outside private contexts and when it
+// decides to, so the test plays the browser's part with the same event, and checks what Harbour does.
+test('offers to add Harbour to the home screen on a phone, once', async ({ page }, testInfo) => {
+	test.skip(!testInfo.project.name.startsWith('phone'), 'the hint is for phones');
+	await signInAs(page, PERSONAS.youngPerson);
+	await openPage(page, '/me');
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+	const fire = () =>
+		page.evaluate(() => {
+			const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+				prompt: async () => void ((window as unknown as { prompted: number }).prompted = ((window as unknown as { prompted?: number }).prompted ?? 0) + 1)
+			});
+			dispatchEvent(event);
+			return event.defaultPrevented;
+		});
+	// Harbour takes the event (so the browser's own bar does not pop up) and shows its own hint.
+	await expect.poll(fire).toBe(true);
+	const hint = page.getByTestId('install-hint');
+	await expect(hint).toContainText('Add Harbour to your home screen');
+	await hint.getByRole('button', { name: 'Add to home screen' }).click();
+	expect(await page.evaluate(() => (window as unknown as { prompted?: number }).prompted)).toBe(1);
+	await expect(hint).toHaveCount(0);
+	// Not offered again on this device.
+	await openPage(page, '/me');
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+	expect(await fire()).toBe(false);
+	await expect(page.getByTestId('install-hint')).toHaveCount(0);
+});

@@ -69,7 +69,7 @@ test('the account page offers alerts on this phone with JavaScript, and says wha
 	await expectAccessible(page);
 	await alerts.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 	await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-account-alerts.png` });
-	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await signOut(page);
 });
 
 test('turning alerts on and off over HTTP: own device only, validated, 401 for nobody', async ({ page }, testInfo) => {

@@ -28,7 +28,7 @@ export async function signInAs(page: Page, name: string, options: { ownDevice?: 
 }
 
 export async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page).toHaveURL(/\/$/);
 }
 

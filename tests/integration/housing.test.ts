@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runHousingEscalations } from '../../src/lib/server/jobs/escalations';
 import { acknowledgeFlag, addStay, raiseFlag, tellStaff } from '../../src/lib/server/housing/flags';
-import { accomProblem, parseRaise } from '../../src/lib/server/housing/forms';
+import { accomProblem, parseRaise, writtenAtOf } from '../../src/lib/server/housing/forms';
 import { useTestMailbox } from '../fixtures/mailbox';
 import { createSeededDb } from '../fixtures/db';
 
@@ -47,6 +47,35 @@ describe('housing flags', () => {
 		expect(email.text).toContain(`http://localhost:3000/caseload/${f.amira}/housing/${flag.id}`);
 		expect(email.text).not.toContain('Landlord');
 		expect(f.sqlite.prepare(`select kind from notification where user_id = ? order by id desc limit 1`).pluck().get(f.sam)).toBe('housing.flag_raised');
+	});
+
+	it('tells the PA a worry was sent late when it waited on the phone for more than 72 hours', async () => {
+		const f = fixture();
+		const now = new Date('2026-11-24T10:00:00Z');
+		const { flag: onTime } = raise(f, 'op-late-0', now, 'urgent');
+		await tellStaff(f.db, onTime, 'http://localhost:3000', TODAY, now, new Date(now.getTime() - 71 * 3_600_000));
+		expect(mailbox.messages().at(-1)!.subject).toBe('Urgent: a housing worry for Amira');
+		const { flag } = raise(f, 'op-late-1', now, 'urgent');
+		await tellStaff(f.db, flag, 'http://localhost:3000', TODAY, now, new Date('2026-11-21T08:30:00Z'));
+		const email = mailbox.messages().at(-1)!;
+		expect(email.subject).toBe('Sent late: Urgent: a housing worry for Amira');
+		expect(email.text).toContain('It was written on 2026-11-21 08:30 UTC but could not be sent until now');
+		const data = JSON.parse(f.sqlite.prepare(`select data from notification where user_id = ? order by id desc limit 1`).pluck().get(f.sam) as string);
+		expect(data.writtenAt).toBe('2026-11-21T08:30:00.000Z');
+	});
+
+	it('reads when an offline form was written, ignoring anything in the future, too old or not a time', () => {
+		const now = new Date('2026-11-24T10:00:00Z');
+		const form = (queuedAt: string) => {
+			const f = new FormData();
+			f.set('queuedAt', queuedAt);
+			return f;
+		};
+		expect(writtenAtOf(form('2026-11-21T08:30:00.000Z'), now)).toEqual(new Date('2026-11-21T08:30:00Z'));
+		expect(writtenAtOf(form('2026-11-24T10:00:01Z'), now)).toBeNull();
+		expect(writtenAtOf(form('2026-08-01T10:00:00Z'), now)).toBeNull();
+		expect(writtenAtOf(form('yesterday'), now)).toBeNull();
+		expect(writtenAtOf(new FormData(), now)).toBeNull();
 	});
 
 	it('acknowledges once, whoever presses first', () => {

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { entitlementName } from './entitlements';
-import { formatDay } from './format';
+import { formatDay, formatWhen } from './format';
 
 /** The words for an in-app notification (kept apart from format.ts so pages that only format dates stay small). */
 export function notificationText(kind: string, data: Record<string, string>): string {
@@ -20,7 +20,8 @@ export function notificationText(kind: string, data: Record<string, string>): st
 		case 'entitlement.instalment_due':
 			return m.note_entitlement_instalment({ name: entitlementName(data.entitlement ?? ''), date: formatDay(data.date ?? '') });
 		case 'housing.flag_raised':
-			return m.note_housing_flag_raised({ name: data.name ?? '' });
+			// Written without signal and delivered more than 72 hours later (issue 8).
+			return data.writtenAt ? m.note_housing_flag_raised_late({ name: data.name ?? '', date: formatWhen(data.writtenAt) }) : m.note_housing_flag_raised({ name: data.name ?? '' });
 		case 'housing.escalated':
 			return m.note_housing_escalated({ name: data.name ?? '' });
 		case 'concern.raised':
