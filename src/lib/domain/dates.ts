@@ -8,13 +8,26 @@ import { format, isValid, parseISO } from 'date-fns';
 export const LONDON = 'Europe/London';
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Reads `YYYY-MM-DD` into numbers, or null if it is not a real calendar day. By character codes,
+ * not a regular expression: the entitlement engine reads dates thousands of times per caseload
+ * page, and this was a fifth of that page's time.
+ */
+function read(value: string): [number, number, number] | null {
+	if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+	const digit = (i: number) => {
+		const c = value.charCodeAt(i) - 48;
+		return c >= 0 && c <= 9 ? c : -1000;
+	};
+	const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+	const m = digit(5) * 10 + digit(6);
+	const d = digit(8) * 10 + digit(9);
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+	return [y, m, d];
+}
 
 export function isIsoDate(value: string): boolean {
-	const m = ISO_DATE.exec(value);
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+	return read(value) !== null;
 }
 
 export function isLeapYear(year: number): boolean {
@@ -31,9 +44,9 @@ export function londonDay(instant: Date): IsoDate {
 }
 
 function parts(date: IsoDate): [number, number, number] {
-	const m = ISO_DATE.exec(date);
-	if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-	return [Number(m[1]), Number(m[2]), Number(m[3])];
+	const found = read(date);
+	if (!found) throw new RangeError(`Not a calendar date: ${date}`);
+	return found;
 }
 
 function iso(y: number, m: number, d: number): IsoDate {

@@ -33,14 +33,20 @@ export function parsePounds(input: string): { ok: true; pence: number } | { ok: 
 	return { ok: true, pence };
 }
 
+/** Building an Intl formatter costs far more than using one (it was a tenth of a caseload page's time). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function poundsFormatter(locale: string, digits: 0 | 2): Intl.NumberFormat {
+	const key = `${locale}:${digits}`;
+	let found = formatters.get(key);
+	if (!found) {
+		found = new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', minimumFractionDigits: digits, maximumFractionDigits: digits });
+		formatters.set(key, found);
+	}
+	return found;
+}
+
 /** "£3,000" for whole pounds, "£240.50" otherwise; "-£10" for a negative correction. */
 export function formatPence(pence: number, locale = 'en-GB'): string {
 	if (!Number.isInteger(pence)) throw new RangeError('Money must be whole pence');
-	const whole = pence % 100 === 0;
-	return new Intl.NumberFormat(locale, {
-		style: 'currency',
-		currency: 'GBP',
-		minimumFractionDigits: whole ? 0 : 2,
-		maximumFractionDigits: whole ? 0 : 2
-	}).format(pence / 100);
+	return poundsFormatter(locale, pence % 100 === 0 ? 0 : 2).format(pence / 100);
 }

@@ -14,10 +14,10 @@ type InstallPromptEvent = Event & { prompt: () => Promise<void> };
 export function offerInstall(): void {
 	if (localStorage.getItem(DISMISSED) || matchMedia('(display-mode: standalone)').matches) return;
 	const show = (prompt: (() => Promise<void>) | null) => {
-		const root = document.querySelector('.hb-root') ?? document.body;
+		// At the end of the page's content, so it moves nothing the person is reading (no layout shift).
+		const main = document.querySelector('#main-content') ?? document.body;
 		const hint = mount(InstallHint, {
-			target: root,
-			anchor: root.firstChild ?? undefined,
+			target: main,
 			props: {
 				prompt,
 				ondone: () => {

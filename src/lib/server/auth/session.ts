@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db/client';
 import { session, user, type Role, type Session, type User } from '../db/schema';
 
@@ -59,15 +60,17 @@ export type SessionResult = { session: Session; user: SessionUser; renewed: bool
 export function validateSessionToken(db: Db, token: string, now = new Date()): SessionResult {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = sessionIdFromToken(token);
-	const row = db
-		.select({
-			session,
-			user: { id: user.id, role: user.role, displayName: user.displayName, locale: user.locale, status: user.status }
-		})
-		.from(session)
-		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id))
-		.get();
+	const row = prepared(db, 'session.validate', () =>
+		db
+			.select({
+				session,
+				user: { id: user.id, role: user.role, displayName: user.displayName, locale: user.locale, status: user.status }
+			})
+			.from(session)
+			.innerJoin(user, eq(session.userId, user.id))
+			.where(eq(session.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 	if (!row) return null;
 	const { status, ...account } = row.user;
 	const t = now.getTime();

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/dates';
 import type { Db } from '../db/client';
 import { accommodationStay, dutyToRefer, housingFlag, housingFlagEvent, user, youngPerson, type FlagKind, type HousingFlag } from '../db/schema';
 import { FLAG_ACTIONS, FLAG_OUTCOMES, FLAG_URGENCIES } from '../db/schema/housing';
 import { newId } from '../ids';
+import { inJsonList, prepared } from '../db/prepared';
 import { alert } from '../notify/alerts';
 import { sendEmail } from '../notify/email';
 import { getCurrentAdvisers } from '../people/queries';
@@ -192,12 +193,14 @@ export function dutyToReferFor(db: Db, flagId: string) {
 /** Open flags across a caseload (one query): what goes at the top of the PA's list. */
 export function openFlagsFor(db: Db, ids: string[]) {
 	if (ids.length === 0) return [];
-	return db
-		.select({ id: housingFlag.id, youngPersonId: housingFlag.youngPersonId, kind: housingFlag.kind, urgency: housingFlag.urgency, status: housingFlag.status, raisedAt: housingFlag.raisedAt, threatenedOn: housingFlag.threatenedOn })
-		.from(housingFlag)
-		.where(and(inArray(housingFlag.youngPersonId, ids), ne(housingFlag.status, 'resolved')))
-		.orderBy(asc(housingFlag.raisedAt))
-		.all();
+	return prepared(db, 'housing.open_flags_for', () =>
+		db
+			.select({ id: housingFlag.id, youngPersonId: housingFlag.youngPersonId, kind: housingFlag.kind, urgency: housingFlag.urgency, status: housingFlag.status, raisedAt: housingFlag.raisedAt, threatenedOn: housingFlag.threatenedOn })
+			.from(housingFlag)
+			.where(and(inJsonList(housingFlag.youngPersonId, 'ids'), ne(housingFlag.status, 'resolved')))
+			.orderBy(asc(housingFlag.raisedAt))
+			.prepare()
+	).all({ ids: JSON.stringify(ids) });
 }
 
 export function staysFor(db: Db, youngPersonId: string) {

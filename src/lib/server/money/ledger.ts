@@ -4,6 +4,7 @@ import { balance, checkEntry, type LedgerEntry, type LedgerProblem } from '../..
 import type { Db } from '../db/client';
 import { claim, claimEvent, ledgerEntry, moneyRequest, user, type ClaimState, type LedgerEntryRow } from '../db/schema';
 import { newId } from '../ids';
+import { inJsonList, prepared } from '../db/prepared';
 
 /** Entitlements a young person can ask to spend from themselves (others are paid by the PA as they fall due). */
 export const ASKABLE = new Set(['setting_up_home']);
@@ -272,7 +273,9 @@ export function claimsFor(db: Db, youngPersonId: string) {
 
 export function claimsForMany(db: Db, ids: string[]) {
 	if (ids.length === 0) return [];
-	return db.select({ youngPersonId: claim.youngPersonId, entitlement: claim.entitlement, state: claim.state }).from(claim).where(inArray(claim.youngPersonId, ids)).all();
+	return prepared(db, 'money.claims_for_many', () =>
+		db.select({ youngPersonId: claim.youngPersonId, entitlement: claim.entitlement, state: claim.state }).from(claim).where(inJsonList(claim.youngPersonId, 'ids')).prepare()
+	).all({ ids: JSON.stringify(ids) });
 }
 
 export function requestsFor(db: Db, youngPersonId: string) {

@@ -1,13 +1,12 @@
-import { and, desc, eq, gte, inArray, isNull, max, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, max, ne, sql } from 'drizzle-orm';
 import { addCalendarDays, daysBetween, type IsoDate } from '../../domain/dates';
 import { birthdayPrompts } from '../../domain/indicators/window';
 import { checkinDrop, contactOverdue, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/today/rank';
 import type { Db } from '../db/client';
 import { checkIn, concern, contactLog, housingFlag, pathwayReview } from '../db/schema';
 import { caseloadMoney } from '../money/caseload';
-import { entitlementsFor } from '../people/entitlements';
+import { inJsonList, prepared } from '../db/prepared';
 import { getCaseload } from '../people/queries';
-import { youngPerson } from '../db/schema';
 
 /**
  * Everything that needs a PA today, ranked (src/lib/domain/today). A fixed number of queries
@@ -19,23 +18,51 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 	if (ids.length === 0) return [];
 	const name = new Map(caseload.map((p) => [p.id, p.preferredName]));
 	const items: TodayItem[] = [];
+	// Every query below is prepared once and takes the caseload as one JSON list (db/prepared.ts).
+	const list = { ids: JSON.stringify(ids) };
 
-	for (const f of db.select({ id: housingFlag.id, youngPersonId: housingFlag.youngPersonId, urgency: housingFlag.urgency, raisedAt: housingFlag.raisedAt }).from(housingFlag).where(and(inArray(housingFlag.youngPersonId, ids), eq(housingFlag.status, 'raised'))).all()) {
+	const flags = prepared(db, 'today.flags', () =>
+		db
+			.select({ id: housingFlag.id, youngPersonId: housingFlag.youngPersonId, urgency: housingFlag.urgency, raisedAt: housingFlag.raisedAt })
+			.from(housingFlag)
+			.where(and(inJsonList(housingFlag.youngPersonId, 'ids'), eq(housingFlag.status, 'raised')))
+			.prepare()
+	).all(list);
+	for (const f of flags) {
 		items.push({ kind: f.urgency === 'urgent' ? 'urgent_flag' : 'flag', youngPersonId: f.youngPersonId, name: name.get(f.youngPersonId) ?? '', flagId: f.id, raisedAt: f.raisedAt.toISOString() });
 	}
-	for (const c of db.select({ id: concern.id, youngPersonId: concern.youngPersonId, grade: concern.grade, raisedAt: concern.raisedAt }).from(concern).where(and(inArray(concern.youngPersonId, ids), isNull(concern.acknowledgedAt), ne(concern.grade, 'note'))).all()) {
+	const concerns = prepared(db, 'today.concerns', () =>
+		db
+			.select({ id: concern.id, youngPersonId: concern.youngPersonId, grade: concern.grade, raisedAt: concern.raisedAt })
+			.from(concern)
+			.where(and(inJsonList(concern.youngPersonId, 'ids'), isNull(concern.acknowledgedAt), ne(concern.grade, 'note')))
+			.prepare()
+	).all(list);
+	for (const c of concerns) {
 		items.push({ kind: c.grade === 'urgent' ? 'urgent_concern' : 'concern', youngPersonId: c.youngPersonId, name: name.get(c.youngPersonId) ?? '', concernId: c.id, raisedAt: c.raisedAt.toISOString() });
 	}
 	// The last two check-ins each (recent ones only), for sharp drops.
-	const recent = db.select({ youngPersonId: checkIn.youngPersonId, scores: checkIn.scores }).from(checkIn).where(and(inArray(checkIn.youngPersonId, ids), gte(checkIn.at, new Date(Date.parse(`${addCalendarDays(today, -90)}T00:00:00Z`))))).orderBy(desc(checkIn.at), desc(checkIn.id)).all();
+	const recent = prepared(db, 'today.check_ins', () =>
+		db
+			.select({ youngPersonId: checkIn.youngPersonId, scores: checkIn.scores })
+			.from(checkIn)
+			.where(and(inJsonList(checkIn.youngPersonId, 'ids'), gte(checkIn.at, sql.placeholder('since'))))
+			.orderBy(desc(checkIn.at), desc(checkIn.id))
+			.prepare()
+	).all({ ...list, since: Date.parse(`${addCalendarDays(today, -90)}T00:00:00Z`) });
 	const byPerson = new Map<string, Record<string, number>[]>();
 	for (const r of recent) byPerson.set(r.youngPersonId, [...(byPerson.get(r.youngPersonId) ?? []), r.scores]);
 	for (const [id, list] of byPerson) {
 		const drop = list.length >= 2 ? checkinDrop(list[1]!, list[0]!) : null;
 		if (drop) items.push({ kind: 'checkin_drop', youngPersonId: id, name: name.get(id) ?? '', ...drop });
 	}
-	const mentorSeen = new Map(db.select({ youngPersonId: contactLog.youngPersonId, on: max(contactLog.occurredOn) }).from(contactLog).where(inArray(contactLog.youngPersonId, ids)).groupBy(contactLog.youngPersonId).all().map((r) => [r.youngPersonId, r.on]));
-	const people = db.select().from(youngPerson).where(inArray(youngPerson.id, ids)).all();
+	const mentorSeen = new Map(
+		prepared(db, 'today.mentor_seen', () =>
+			db.select({ youngPersonId: contactLog.youngPersonId, on: max(contactLog.occurredOn) }).from(contactLog).where(inJsonList(contactLog.youngPersonId, 'ids')).groupBy(contactLog.youngPersonId).prepare()
+		)
+			.all(list)
+			.map((r) => [r.youngPersonId, r.on])
+	);
 	for (const p of caseload) {
 		const overdue = contactOverdue(p.lastContactOn, addCalendarDays(today, -365), today);
 		if (overdue !== null) items.push({ kind: 'contact_overdue', youngPersonId: p.id, name: p.preferredName, days: overdue, lastOn: p.lastContactOn });
@@ -43,7 +70,14 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 		const days = seen ? daysBetween(seen, today) : NOT_SEEN_DAYS + 1;
 		if (days > NOT_SEEN_DAYS) items.push({ kind: 'not_seen', youngPersonId: p.id, name: p.preferredName, days });
 	}
-	const reviews = db.select({ youngPersonId: pathwayReview.youngPersonId, kind: pathwayReview.kind, on: max(pathwayReview.on) }).from(pathwayReview).where(inArray(pathwayReview.youngPersonId, ids)).groupBy(pathwayReview.youngPersonId, pathwayReview.kind).all();
+	const reviews = prepared(db, 'today.reviews', () =>
+		db
+			.select({ youngPersonId: pathwayReview.youngPersonId, kind: pathwayReview.kind, on: max(pathwayReview.on) })
+			.from(pathwayReview)
+			.where(inJsonList(pathwayReview.youngPersonId, 'ids'))
+			.groupBy(pathwayReview.youngPersonId, pathwayReview.kind)
+			.prepare()
+	).all(list);
 	const lastReview = new Map(reviews.filter((r) => r.kind === 'review').map((r) => [r.youngPersonId, r.on]));
 	const lastRequest = new Map(reviews.filter((r) => r.kind === 'request').map((r) => [r.youngPersonId, r.on]));
 	for (const p of caseload) {
@@ -53,10 +87,11 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 	for (const prompt of birthdayPrompts(caseload.map((p) => ({ id: p.id, dateOfBirth: p.dateOfBirth })), today)) {
 		items.push({ kind: 'dfe_birthday', youngPersonId: prompt.youngPersonId, name: name.get(prompt.youngPersonId) ?? '', age: prompt.age, closesOn: prompt.closesOn });
 	}
-	for (const p of people) {
-		const app = entitlementsFor(p, today).find((o) => o.id === 'apprenticeship_bursary' && o.state === 'eligible_now');
+	const money = caseloadMoney(db, ids, today);
+	for (const p of caseload) {
+		const app = money.outcomes.get(p.id)?.find((o) => o.id === 'apprenticeship_bursary' && o.state === 'eligible_now');
 		for (const k of app?.keyDates ?? []) if (k.date >= today && k.date <= addCalendarDays(today, 14)) items.push({ kind: 'instalment_due', youngPersonId: p.id, name: p.preferredName, dueOn: k.date });
 	}
-	for (const l of caseloadMoney(db, ids, today).lapsing) items.push({ kind: 'entitlement_lapsing', youngPersonId: l.id, name: l.name, entitlement: l.entitlement, until: l.until });
+	for (const l of money.lapsing) items.push({ kind: 'entitlement_lapsing', youngPersonId: l.id, name: l.name, entitlement: l.entitlement, until: l.until });
 	return rankToday(items, today);
 }

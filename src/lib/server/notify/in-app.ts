@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db/client';
 import { notification } from '../db/schema';
 
@@ -60,8 +61,12 @@ export function listNotifications(db: Db, userId: string, limit = 20, kinds?: re
 
 /** How many notifications the person has not yet marked as read (counted up to 100: "99+" is enough). */
 export function countUnread(db: Db, userId: string): number {
-	const sub = db.select({ id: notification.id }).from(notification).where(and(eq(notification.userId, userId), isNull(notification.readAt))).limit(100).as('unread');
-	return db.select({ n: count() }).from(sub).get()?.n ?? 0;
+	// On every signed-in page (the layout): prepared once.
+	const query = prepared(db, 'notification.unread', () => {
+		const sub = db.select({ id: notification.id }).from(notification).where(and(eq(notification.userId, sql.placeholder('userId')), isNull(notification.readAt))).limit(100).as('unread');
+		return db.select({ n: count() }).from(sub).prepare();
+	});
+	return query.get({ userId })?.n ?? 0;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, like, lte, or, sql, type Placeholder } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db/client';
 import { assignment, paContact, user, youngPerson } from '../db/schema';
 
 /** Assignments in force on `today` (open-ended, or ending today or later). */
-const currentOn = (today: string) =>
+const currentOn = (today: string | Placeholder) =>
 	and(lte(assignment.startsOn, today), or(isNull(assignment.endsOn), gte(assignment.endsOn, today)));
 
 export function getYoungPersonForUser(db: Db, userId: string) {
@@ -30,7 +31,8 @@ export function getCurrentAdvisers(db: Db, youngPersonId: string, today: string)
  * caseload or the population (the correlated look-up uses pa_contact's (young_person_id, occurred_on) index).
  */
 export function getCaseload(db: Db, adviserId: string, today: string) {
-	return db
+	return prepared(db, 'people.caseload', () =>
+		db
 		.select({
 			id: youngPerson.id,
 			preferredName: youngPerson.preferredName,
@@ -43,10 +45,11 @@ export function getCaseload(db: Db, adviserId: string, today: string) {
 		})
 		.from(assignment)
 		.innerJoin(youngPerson, eq(youngPerson.id, assignment.youngPersonId))
-		.where(and(eq(assignment.adviserId, adviserId), currentOn(today)))
+		.where(and(eq(assignment.adviserId, sql.placeholder('adviserId')), currentOn(sql.placeholder('today'))))
 		.groupBy(youngPerson.id)
 		.orderBy(asc(youngPerson.preferredName), asc(youngPerson.id))
-		.all();
+		.prepare()
+	).all({ adviserId, today });
 }
 
 export function getRecentContacts(db: Db, youngPersonId: string, limit = 10) {
@@ -99,6 +102,23 @@ export function getServiceOverview(db: Db, today: string, limit = 25) {
 		over30: sizes.filter((n) => n > 30).length
 	};
 	return { byStatus, caseloads: caseloads.slice(0, limit), summary };
+}
+
+/** How long the manager's overview may be reused before it is counted again. */
+export const OVERVIEW_FRESH_MS = 30_000;
+const overviews = new WeakMap<Db, { day: string; at: number; overview: ReturnType<typeof getServiceOverview> }>();
+
+/**
+ * The overview counts the whole service (at 100,000 young people, ~28 ms of SQL), so it is
+ * counted at most every 30 seconds per day and reused in between: the page says when it was
+ * counted. Caseload sizes change slowly; nothing about one person depends on it.
+ */
+export function getServiceOverviewCached(db: Db, today: string, now = Date.now()) {
+	const kept = overviews.get(db);
+	if (kept && kept.day === today && now - kept.at < OVERVIEW_FRESH_MS) return { ...kept.overview, countedAt: new Date(kept.at) };
+	const overview = getServiceOverview(db, today);
+	overviews.set(db, { day: today, at: now, overview });
+	return { ...overview, countedAt: new Date(now) };
 }
 
 /** Demo accounts only ever exist in a demo database, under the reserved `.test` domain. */
