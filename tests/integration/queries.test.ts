@@ -32,6 +32,13 @@ describe('queries per page do not grow with the caseload (no N+1)', () => {
 		expect(small.today).toBeLessThanOrEqual(12);
 		expect(large.items).toBeGreaterThan(small.items);
 	});
+
+	it('sends the caseload page only what it shows (the engine results stay on the server)', () => {
+		const f = createSeededDb({ youngPeople: 30, contacts: 30 });
+		const sam = f.sqlite.prepare(`select id from user where email = 'sam@demo.harbour.test'`).pluck().get() as string;
+		const page = caseloadPage(f.db, sam, TODAY);
+		expect(Object.keys(page.money).sort()).toEqual(['lapsing', 'notYetClaimed', 'waiting']);
+	});
 });
 
 describe('Today reads check-ins by time', () => {

@@ -22,5 +22,7 @@ export function caseloadPage(db: Db, adviserId: string, today: IsoDate) {
 	const flags = openFlagsFor(db, ids)
 		.map((f) => ({ ...f, name: names.get(f.youngPersonId) ?? '' }))
 		.sort((a, b) => rank(a) - rank(b) || a.raisedAt.getTime() - b.raisedAt.getTime());
-	return { people, flags, money: caseloadMoney(db, ids, today) };
+	// The engine's results are for the server's own use (Today reads them): not sent to the page.
+	const { outcomes: _outcomes, ...money } = caseloadMoney(db, ids, today);
+	return { people, flags, money };
 }
