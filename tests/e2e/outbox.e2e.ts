@@ -42,6 +42,17 @@ const stored = (page: Page) =>
 		return counts;
 	});
 
+/** Every record of one store as text, with any bytes decoded as text too, to look for plain words. */
+const rawRecords = (page: Page, store: string) =>
+	page.evaluate(async (name) => {
+		const open = indexedDB.open('harbour');
+		const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
+		const request = db.transaction(name).objectStore(name).getAll();
+		const all = await new Promise<unknown[]>((ok) => (request.onsuccess = () => ok(request.result)));
+		db.close();
+		return JSON.stringify(all, (_k, v) => (v instanceof ArrayBuffer ? new TextDecoder().decode(v) : ArrayBuffer.isView(v) ? new TextDecoder().decode(v) : v));
+	}, store);
+
 test('a mentor’s contact and a young person’s worry written without signal wait on the phone, show offline, and arrive exactly once', async ({ page, context }, testInfo) => {
 	const note = `Walk by the canal, no signal (${Date.now()})`;
 	await signInAs(page, PERSONAS.mentor);
@@ -61,6 +72,10 @@ test('a mentor’s contact and a young person’s worry written without signal w
 	await expect(page.getByLabel('How long (minutes)')).toHaveValue('60');
 	await expect(page.getByRole('radio', { name: 'In person' })).toBeChecked();
 	await expectAccessible(page);
+	// What the mentor wrote is sealed on the device: not readable in the stored record, buffers included.
+	const raw = await rawRecords(page, 'outbox');
+	expect(raw).toContain('"sealed"');
+	expect(raw).not.toContain('canal');
 
 	// Reload without signal: the offline page, with what is waiting.
 	await page.reload();
@@ -134,6 +149,7 @@ test('on a phone marked as their own, the young person can read their summary of
 	await signInAs(page, PERSONAS.youngPerson, { ownDevice: true });
 	await openControlled(page, '/me');
 	await expect.poll(async () => (await stored(page)).summary ?? 0).toBe(1);
+	expect(await rawRecords(page, 'summary')).not.toContain('Amira');
 
 	await context.setOffline(true);
 	await page.reload();
@@ -167,7 +183,7 @@ test('on a phone marked as their own, the young person can read their summary of
 	expect(cached.filter((u) => !/^\/(_app\/immutable\/|icons\/|manifest\.webmanifest$|offline\.(html|js)$|favicon\.svg$)/.test(u))).toEqual([]);
 	// The offline page's own words (not about anyone) may be written again by the page after sign-out.
 	const left = await stored(page);
-	expect({ outbox: left.outbox ?? 0, sent: left.sent ?? 0, quarantine: left.quarantine ?? 0, summary: left.summary ?? 0 }, JSON.stringify(left)).toEqual({ outbox: 0, sent: 0, quarantine: 0, summary: 0 });
+	expect({ outbox: left.outbox ?? 0, sent: left.sent ?? 0, quarantine: left.quarantine ?? 0, summary: left.summary ?? 0, keys: left.keys ?? 0 }, JSON.stringify(left)).toEqual({ outbox: 0, sent: 0, quarantine: 0, summary: 0, keys: 0 });
 });
 
 test.describe('entries the server turns down', () => {
