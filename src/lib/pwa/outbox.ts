@@ -15,6 +15,7 @@ export { default as OutboxPanel } from './OutboxPanel.svelte';
  */
 let userId: string | null = null;
 let running: Promise<void> | null = null;
+let again = false;
 let retry: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 const RETRY_MS = 30_000;
@@ -65,10 +66,23 @@ export async function dismissQuarantine(): Promise<void> {
 	await refresh();
 }
 
-/** One sender at a time in this tab, and across tabs where the browser has Web Locks. */
+/**
+ * One sender at a time in this tab, and across tabs where the browser has Web Locks. A call while
+ * a pass is under way asks for one more pass after it: the connection may have come back after
+ * that pass read the outbox or tried the network, and its `online` event must not be lost.
+ */
 export function flush(): Promise<void> {
 	if (!userId) return Promise.resolve();
-	running ??= (navigator.locks ? navigator.locks.request('harbour-outbox', () => sendAll()) : sendAll()).finally(() => (running = null));
+	if (running) {
+		again = true;
+		return running;
+	}
+	running = (async () => {
+		do {
+			again = false;
+			await (navigator.locks ? navigator.locks.request('harbour-outbox', () => sendAll()) : sendAll());
+		} while (again);
+	})().finally(() => (running = null));
 	return running;
 }
 
