@@ -7,7 +7,7 @@ import { StartupError } from '$lib/server/db/client';
 import { log } from '$lib/server/log';
 import { startJobs } from '$lib/server/jobs/schedule';
 import { startPush } from '$lib/server/notify/push';
-import { screenRequest, securityHeaders } from '$lib/server/security';
+import { screenRequest, securityHeaders, unreadableForm } from '$lib/server/security';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 
@@ -51,6 +51,9 @@ const screen: Handle = async ({ event, resolve }) => {
 	const refused = screenRequest(event.request.method, event.request.headers, event.url.origin);
 	if (refused) {
 		return new Response(refused.message, { status: refused.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	if (await unreadableForm(event.request)) {
+		return new Response('This form could not be read. Please go back and send it again.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	return resolve(event);
 };

@@ -59,6 +59,39 @@ test('malformed requests get 400, never 500', async ({ request, baseURL }) => {
 	expect(wrongAction.status()).toBe(400);
 });
 
+test('finding 12.7: a malformed multipart body gets 400 on any form, signed in or out', async ({ request, baseURL }) => {
+	const headers = { origin: baseURL ?? '', 'content-type': 'multipart/form-data; boundary=----harbour', accept: 'text/html' };
+	// A body that promises parts and never delivers them, and one with no boundary at all.
+	for (const [path, data] of [
+		['/sign-in', '------harbour\r\nContent-Disposition: form-data; name="email"\r\n\r\nsam'],
+		['/language', 'not multipart at all'],
+		['/sign-in?/password', '------harbour--garbage']
+	] as const) {
+		const response = await request.post(path, { headers, data });
+		expect(response.status(), path).toBe(400);
+		expect(await response.text(), path).not.toMatch(/at .*\.js:\d+|TypeError|stack/i);
+	}
+	const noBoundary = await request.post('/sign-in', { headers: { ...headers, 'content-type': 'multipart/form-data' }, data: 'x=1' });
+	expect(noBoundary.status()).toBe(400);
+	// A well-formed multipart post still works (what use:enhance sends).
+	const good = await request.post('/language', { headers: { origin: baseURL ?? '' }, multipart: { locale: 'en' }, maxRedirects: 0 });
+	expect(good.status()).toBeLessThan(400);
+});
+
+test('finding 12.8: a returnTo with characters outside ASCII is ignored, never a 500', async ({ request }) => {
+	for (const path of ['/?returnTo=%2F%E3%80%82evil.example', '/demo?returnTo=%2Fcaf%C3%A9', '/language?returnTo=%2F%E3%80%82', '/?returnTo=%2F%E2%80%AEnimda']) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBeLessThan(500);
+	}
+});
+
+test('finding 12.8: signing in with a non-ASCII returnTo lands at home, not on an error page', async ({ page }) => {
+	await page.goto('/demo?returnTo=%2F%E3%80%82evil.example');
+	await page.getByRole('button', { name: /Amira/ }).first().click();
+	await expect(page).toHaveURL(/\/me$|\/$/);
+	await expect(page.locator('h1')).not.toHaveText(/error|wrong/i);
+});
+
 test('a stale session cookie signs the person out quietly', async ({ request }) => {
 	const response = await request.get('/me', {
 		headers: { cookie: 'harbour_session=abcdefghijklmnopqrstuvwxyz234567' },

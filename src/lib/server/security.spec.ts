@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath, screenRequest, securityHeaders } from './security';
+import { safeReturnPath, screenRequest, securityHeaders, unreadableForm } from './security';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const h = (init: Record<string, string>) => new Headers(init);
@@ -71,5 +71,33 @@ describe('safeReturnPath', () => {
 		['/a\nb', '/']
 	])('%j → %j', (input, out) => {
 		expect(safeReturnPath(input)).toBe(out);
+	});
+});
+
+describe('finding 12.8: returnTo outside printable ASCII', () => {
+	it.each(['/\u3002evil.example', '/caf\u00e9', '/\u202Enimda', '/me\u00a0', '/a b'])('%j goes home', (input) => {
+		expect(safeReturnPath(input, '/home')).toBe('/home');
+	});
+	it('keeps a percent-encoded path with a query', () => {
+		expect(safeReturnPath('/caf%C3%A9?x=1&y=%E3%80%82')).toBe('/caf%C3%A9?x=1&y=%E3%80%82');
+	});
+});
+
+describe('finding 12.7: unreadable multipart bodies', () => {
+	const post = (type: string, body: string) => new Request('http://h/x', { method: 'POST', headers: { 'content-type': type }, body });
+	it('spots a body with parts cut short, or no boundary', async () => {
+		expect(await unreadableForm(post('multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nx'))).toBe(true);
+		expect(await unreadableForm(post('multipart/form-data', 'a=1'))).toBe(true);
+	});
+	it('passes a good multipart body, and leaves it readable for the action', async () => {
+		const form = new FormData();
+		form.set('a', '1');
+		const request = new Request('http://h/x', { method: 'POST', body: form });
+		expect(await unreadableForm(request)).toBe(false);
+		expect((await request.formData()).get('a')).toBe('1');
+	});
+	it('leaves other bodies and methods alone', async () => {
+		expect(await unreadableForm(post('application/x-www-form-urlencoded', '%%%'))).toBe(false);
+		expect(await unreadableForm(new Request('http://h/x'))).toBe(false);
 	});
 });

@@ -48,7 +48,26 @@ export function securityHeaders(https: boolean): Record<string, string> {
 /** A `?returnTo=` value we may redirect to: a path on this site only (no `//host`, no scheme). */
 export function safeReturnPath(value: string | null | undefined, fallback = '/'): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	// Control characters (a newline, say) have no place in a path and could split a header.
-	if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
+	// Only printable ASCII: a control character (a newline, say) could split a header, and a
+	// character beyond ASCII ("。", a bidi override) cannot go in a Location header at all (it threw,
+	// giving a 500) and is how look-alike hosts are made. A real path of ours is percent-encoded.
+	if (!/^[\x21-\x7e]*$/.test(value)) return fallback;
 	return value;
+}
+
+/**
+ * A multipart body the platform cannot read (a missing boundary, parts cut short) made every form
+ * action throw, a 500 with an error in the log. Read a copy first; if it does not parse, the request
+ * is the sender's mistake: 400.
+ */
+export async function unreadableForm(request: Request): Promise<boolean> {
+	if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return false;
+	const essence = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+	if (essence !== 'multipart/form-data' || request.body === null) return false;
+	try {
+		await request.clone().formData();
+		return false;
+	} catch {
+		return true;
+	}
 }
