@@ -4,6 +4,7 @@ import { runMentoringEscalations } from '../../src/lib/server/jobs/escalations';
 import { acknowledgeConcern, healthOf, logContact, matchBetween, moveMatch, proposeMatch, raiseConcern } from '../../src/lib/server/mentoring/matches';
 import { useTestMailbox } from '../fixtures/mailbox';
 import { createSeededDb } from '../fixtures/db';
+import { addTrustedAdult, trustedAdults } from '../../src/lib/server/mentoring/people';
 
 const TODAY = '2026-11-24';
 const mailbox = useTestMailbox();
@@ -103,5 +104,14 @@ describe('contact logs and concerns', () => {
 		expect((await runMentoringEscalations(f.db, new Date('2026-11-25T09:00:00Z'))).vetting).toBe(0);
 		expect((await runMentoringEscalations(f.db, new Date('2026-12-02T09:00:00Z'))).vetting).toBe(0);
 		expect(tasks()).toBe(active);
+	});
+});
+
+describe('finding 12.11: bidi controls never reach a stored name', () => {
+	it('stores a trusted adult\'s name and relationship without right-to-left overrides or isolates', () => {
+		const f = fixture();
+		addTrustedAdult(f.db, f.amira, { name: 'Sam\u202E nimda', relationship: 'aunt\u2066ie\u2069', contact: '07700 900123\u200F' });
+		const [adult] = trustedAdults(f.db, f.amira);
+		expect(adult).toMatchObject({ name: 'Sam nimda', relationship: 'auntie', contact: '07700 900123' });
 	});
 });

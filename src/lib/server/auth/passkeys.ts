@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { passkey, webauthnChallenge, type Passkey } from '../db/schema';
 import { newId } from '../ids';
+import { cleanName } from '../../domain/text';
 
 /**
  * Passkeys with SimpleWebAuthn. Challenges are single use, live five minutes and are tied to the
@@ -33,7 +34,7 @@ export const siteOf = (url: URL): Site => ({ origin: url.origin, rpID: url.hostn
 const credential = z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') });
 export const RegisterBody = z.discriminatedUnion('step', [
 	z.object({ step: z.literal('options') }),
-	z.object({ step: z.literal('verify'), name: z.string().trim().min(1).max(60), response: credential })
+	z.object({ step: z.literal('verify'), name: z.string().max(200).transform(cleanName).pipe(z.string().min(1).max(60)), response: credential })
 ]);
 export const AuthenticateBody = z.discriminatedUnion('step', [z.object({ step: z.literal('options') }), z.object({ step: z.literal('verify'), response: credential })]);
 

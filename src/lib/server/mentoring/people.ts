@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { matchRequest, mentorMatch, SHAREABLE, trustedAdult, user, type Shareable } from '../db/schema';
 import { newId } from '../ids';
+import { cleanName } from '../../domain/text';
 
 /** The young person's mentors and befrienders (any match not ended), with what each may see. */
 export function myMentors(db: Db, youngPersonId: string) {
@@ -19,7 +20,9 @@ export function trustedAdults(db: Db, youngPersonId: string) {
 }
 
 export function addTrustedAdult(db: Db, youngPersonId: string, input: { name: string; relationship: string; contact: string }, now = new Date()): void {
-	db.insert(trustedAdult).values({ youngPersonId, ...input, createdAt: now }).run();
+	// Shown to staff and mentors as well: no bidi control may turn a name around (security finding 12.11).
+	const clean = { name: cleanName(input.name), relationship: cleanName(input.relationship), contact: cleanName(input.contact) };
+	db.insert(trustedAdult).values({ youngPersonId, ...clean, createdAt: now }).run();
 }
 
 /** Removes one of the young person's own trusted adults (their list, theirs to change). */

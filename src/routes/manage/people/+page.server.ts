@@ -7,6 +7,7 @@ import { inviteStaff } from '$lib/server/people/invite';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { cleanName } from '$lib/domain/text';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'people.manage');
@@ -19,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 
 const Invite = z.object({
 	role: z.enum(STAFF_ROLES).optional(),
-	displayName: z.string().trim().max(500),
+	displayName: z.string().max(500).transform(cleanName),
 	email: z.string().trim().max(500)
 });
 
