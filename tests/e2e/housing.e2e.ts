@@ -96,3 +96,30 @@ test('the mentor can raise a worry for their mentee; the PA records a move, and 
 	await expect(page.getByRole('table', { name: /Accommodation history/ })).toContainText('U1 · Independent living');
 	await expectAccessible(page);
 });
+
+test('finding 12.12: a mentor is told Amira will see their note; a staff-only note reaches the PA and never Amira', async ({ page }) => {
+	await signInAs(page, PERSONAS.mentor);
+	await page.getByRole('link', { name: "Worried about Amira's home? Tell their PA" }).click();
+	await expect(page.getByText('Amira will see this note, word for word')).toBeVisible();
+	await page.getByRole('radio', { name: 'I need to move' }).check();
+	await page.getByRole('textbox', { name: 'A note Amira will see (optional)' }).fill('Amira says the damp is making her ill');
+	await page.getByRole('textbox', { name: 'A note only for staff (optional)' }).fill('Her ex-partner has been turning up at night');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Tell their PA now' }).click();
+	await expect(page.getByText("Amira's PA has been told.")).toBeVisible();
+	await signOut(page);
+
+	await signInAs(page, PERSONAS.adviser);
+	await openRecord(page, 'Amira');
+	await page.getByRole('link', { name: 'Home and housing' }).click();
+	await page.getByRole('link', { name: /I need to move/ }).first().click();
+	await expect(page.getByText('Her ex-partner has been turning up at night')).toBeVisible();
+	await expect(page.getByText('Note only for staff')).toBeVisible();
+	await signOut(page);
+
+	await signInAs(page, PERSONAS.youngPerson);
+	await page.goto('/me/housing');
+	await page.getByRole('link', { name: /I need to move/ }).first().click();
+	await expect(page.getByText('Amira says the damp is making her ill')).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('ex-partner');
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runHousingEscalations } from '../../src/lib/server/jobs/escalations';
-import { acknowledgeFlag, addStay, raiseFlag, tellStaff } from '../../src/lib/server/housing/flags';
+import { acknowledgeFlag, addStay, flagStory, flagStoryForYoungPerson, raiseFlag, tellStaff } from '../../src/lib/server/housing/flags';
 import { accomProblem, parseRaise, writtenAtOf } from '../../src/lib/server/housing/forms';
 import { useTestMailbox } from '../fixtures/mailbox';
 import { createSeededDb } from '../fixtures/db';
@@ -138,5 +138,39 @@ describe('housing form rules', () => {
 	it('asks what is happening, and makes an emergency urgent whatever was chosen', () => {
 		expect(parseRaise(form({ kind: '' }), TODAY).errors).toEqual({ kind: 'flag_kind_missing' });
 		expect(parseRaise(form({ kind: 'homeless_tonight', urgency: 'routine' }), TODAY).fields?.kind).toBe('homeless_tonight');
+	});
+});
+
+describe('finding 12.12: who sees a note on a housing worry', () => {
+	it('keeps a mentor\'s staff-only note away from the young person, and shows their shared note as written', () => {
+		const f = fixture();
+		const jo = f.sqlite.prepare(`select id from user where email = 'jo@demo.harbour.test'`).pluck().get() as string;
+		const { flag } = raiseFlag(f.db, {
+			youngPersonId: f.amira,
+			raisedBy: jo,
+			operationId: 'op-mentor-notes-1',
+			kind: 'might_lose_home',
+			urgency: 'soon',
+			note: 'Amira says the rent went up',
+			staffNote: 'Her sister is staying at a refuge on Mill Lane',
+			noticeOn: null,
+			today: TODAY
+		});
+		const seen = JSON.stringify(flagStoryForYoungPerson(f.db, flag.id));
+		expect(seen).toContain('Amira says the rent went up');
+		expect(seen).not.toContain('refuge');
+		expect(flag.staffNote).toBe('Her sister is staying at a refuge on Mill Lane');
+		// Staff see both, each for what it is.
+		const story = flagStory(f.db, flag.id);
+		expect(story[0]?.note).toBe('Amira says the rent went up');
+		expect(JSON.stringify(story)).not.toContain('refuge');
+	});
+
+	it('never shows the young person staff steps\' notes (acknowledged, actions, resolution), only their own words and what was shared when raised', () => {
+		const f = fixture();
+		const { flag } = raise(f, 'op-notes-2');
+		acknowledgeFlag(f.db, { flagId: flag.id, youngPersonId: f.amira, actorId: f.sam, note: 'Called the landlord: staff only' });
+		const seen = flagStoryForYoungPerson(f.db, flag.id);
+		expect(seen.map((s) => s.note)).toEqual(['Landlord gave me two months', '']);
 	});
 });

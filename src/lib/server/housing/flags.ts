@@ -26,7 +26,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export function raiseFlag(
 	db: Db,
-	input: { youngPersonId: string; raisedBy: string; operationId: string; kind: FlagKind; urgency: Urgency; note: string; noticeOn: IsoDate | null; today: IsoDate },
+	input: { youngPersonId: string; raisedBy: string; operationId: string; kind: FlagKind; urgency: Urgency; note: string; staffNote?: string; noticeOn: IsoDate | null; today: IsoDate },
 	now = new Date()
 ): { flag: HousingFlag; created: boolean } {
 	return db.transaction(
@@ -43,6 +43,7 @@ export function raiseFlag(
 					kind: input.kind,
 					urgency,
 					note: input.note,
+					staffNote: input.staffNote ?? '',
 					noticeOn: input.noticeOn,
 					threatenedOn: THREAT_KINDS.has(input.kind) ? (input.noticeOn && input.noticeOn < input.today ? input.noticeOn : input.today) : null,
 					status: 'raised',
@@ -184,6 +185,15 @@ export function flagStory(db: Db, flagId: string) {
 		.where(eq(housingFlagEvent.flagId, flagId))
 		.orderBy(asc(housingFlagEvent.id))
 		.all();
+}
+
+/**
+ * The same story as the young person sees it: who did what and when, with their own words and the
+ * note shared with them when the worry was raised (the form told its writer they would see it).
+ * Staff steps' notes and staff-only notes stay with staff. One definition for their page and their data.
+ */
+export function flagStoryForYoungPerson(db: Db, flagId: string) {
+	return flagStory(db, flagId).map((s) => ({ id: s.id, kind: s.kind, action: s.action, at: s.at, by: s.by, note: s.kind === 'update' || s.kind === 'raised' ? s.note : '' }));
 }
 
 export function dutyToReferFor(db: Db, flagId: string) {

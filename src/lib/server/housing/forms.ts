@@ -8,8 +8,8 @@ export const NOTICE_MAX_AHEAD_DAYS = 84;
 export const NOTICE_MAX_AGO_DAYS = 183;
 
 type Parts = { day: string; month: string; year: string };
-export type RaiseValues = { kind: string; urgency: string; note: string; notice: Parts; operation: string };
-export type RaiseFields = { kind: FlagKind; urgency: Urgency; note: string; noticeOn: IsoDate | null; operationId: string };
+export type RaiseValues = { kind: string; urgency: string; note: string; staffNote: string; notice: Parts; operation: string };
+export type RaiseFields = { kind: FlagKind; urgency: Urgency; note: string; staffNote: string; noticeOn: IsoDate | null; operationId: string };
 
 const text = (form: FormData, key: string, max: number) => String(form.get(key) ?? '').slice(0, max);
 
@@ -25,12 +25,16 @@ export function writtenAtOf(form: FormData, now = new Date()): Date | null {
 	return Number.isNaN(at.getTime()) || age < 0 || age > 90 * 24 * 3_600_000 ? null : at;
 }
 
-/** Reads the "worried about my home" form, keeping every value as typed. */
-export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValues; errors: Record<string, string>; fields: RaiseFields | null; writtenAt: Date | null } {
+/**
+ * Reads the "worried about my home" form, keeping every value as typed. A mentor or staff member
+ * raising it for someone (`forSomeone`) may add a staff-only note; the young person's own form has none.
+ */
+export function parseRaise(form: FormData, today: IsoDate, { forSomeone = false }: { forSomeone?: boolean } = {}): { values: RaiseValues; errors: Record<string, string>; fields: RaiseFields | null; writtenAt: Date | null } {
 	const values: RaiseValues = {
 		kind: text(form, 'kind', 40),
 		urgency: text(form, 'urgency', 20),
 		note: text(form, 'note', 2000),
+		staffNote: forSomeone ? text(form, 'staffNote', 2000) : '',
 		notice: { day: text(form, 'notice-day', 10), month: text(form, 'notice-month', 10), year: text(form, 'notice-year', 10) },
 		operation: text(form, 'operation', 64)
 	};
@@ -39,6 +43,7 @@ export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValue
 	if (!kind) errors.kind = 'flag_kind_missing';
 	const urgency = (FLAG_URGENCIES as readonly string[]).includes(values.urgency) ? (values.urgency as Urgency) : 'soon';
 	if (values.note.trim().length > 1000) errors.note = 'note_too_long';
+	if (values.staffNote.trim().length > 1000) errors.staffNote = 'note_too_long';
 	let noticeOn: IsoDate | null = null;
 	if (values.notice.day || values.notice.month || values.notice.year) {
 		const parsed = parseDateParts(values.notice);
@@ -50,7 +55,7 @@ export function parseRaise(form: FormData, today: IsoDate): { values: RaiseValue
 	if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.operation)) errors.kind ??= 'invalid';
 	const writtenAt = writtenAtOf(form);
 	if (!kind || Object.keys(errors).length > 0) return { values, errors, fields: null, writtenAt };
-	return { values, errors, fields: { kind, urgency, note: values.note.trim(), noticeOn, operationId: values.operation }, writtenAt };
+	return { values, errors, fields: { kind, urgency, note: values.note.trim(), staffNote: values.staffNote.trim(), noticeOn, operationId: values.operation }, writtenAt };
 }
 
 /**

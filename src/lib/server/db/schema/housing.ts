@@ -26,7 +26,10 @@ export const housingFlag = sqliteTable(
 		operationId: text('operation_id').notNull(),
 		kind: text('kind', { enum: FLAG_KINDS }).notNull(),
 		urgency: text('urgency', { enum: FLAG_URGENCIES }).notNull(),
+		/** What the person raising it wrote; the young person sees it as written (the form says so). */
 		note: text('note').notNull().default(''),
+		/** A mentor's or staff member's note for the PA and managers only: never shown to the young person or exported to them. */
+		staffNote: text('staff_note').notNull().default(''),
 		noticeOn: text('notice_on'),
 		/** The day homelessness was first threatened (the notice date, or the day it was raised): starts the 56 days. */
 		threatenedOn: text('threatened_on'),

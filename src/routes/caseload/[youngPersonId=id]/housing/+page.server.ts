@@ -25,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 	const { actor, db, person } = staff(event, 'case_record.view');
 	if (event.request.method === 'GET') auditYoungPerson(db, event, actor, 'young_person.view_housing', 'allowed', person.id);
 	return {
-		person: { id: person.id, fullName: person.fullName },
+		person: { id: person.id, fullName: person.fullName, preferredName: person.preferredName },
 		flags: flagsFor(db, person.id).map((f) => ({ id: f.id, kind: f.kind, urgency: f.urgency, status: f.status, raisedAt: f.raisedAt, outcome: f.outcome })),
 		stays: staysFor(db, person.id),
 		operation: newId()
@@ -38,7 +38,7 @@ export const actions: Actions = {
 	/** The PA raises a flag themself (from a phone call, say): the same record, the same clocks. */
 	raise: async (event) => {
 		const { actor, db, person, today } = staff(event, 'housing.raise');
-		const parsed = parseRaise(await event.request.formData(), today);
+		const parsed = parseRaise(await event.request.formData(), today, { forSomeone: true });
 		if (!parsed.fields) {
 			auditYoungPerson(db, event, actor, 'housing.raise', 'invalid', person.id);
 			return fail(400, { form: 'raise', values: parsed.values, errors: parsed.errors });

@@ -1,6 +1,6 @@
 import { auditYoungPerson } from '$lib/server/audit';
 import { getConfig } from '$lib/server/config';
-import { addFlagStep, EMERGENCY_KINDS, flagStory, getFlag } from '$lib/server/housing/flags';
+import { addFlagStep, EMERGENCY_KINDS, flagStoryForYoungPerson, getFlag } from '$lib/server/housing/flags';
 import { ownRecord } from '$lib/server/housing/guard';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 		flag: { id: flag.id, kind: flag.kind, urgency: flag.urgency, status: flag.status, note: flag.note, noticeOn: flag.noticeOn, raisedAt: flag.raisedAt, outcome: flag.outcome },
 		emergency: EMERGENCY_KINDS.has(flag.kind) && flag.status !== 'resolved' ? { council: c.COUNCIL_NAME, housingPhone: c.COUNCIL_HOUSING_PHONE, outOfHours: c.COUNCIL_OUT_OF_HOURS_PHONE } : null,
 		// What happened, in plain words. Staff notes stay with staff; the young person's own words are theirs.
-		steps: flagStory(db, flag.id).map((s) => ({ id: s.id, kind: s.kind, action: s.action, at: s.at, by: s.by, note: s.kind === 'update' || s.kind === 'raised' ? s.note : '' })),
+		steps: flagStoryForYoungPerson(db, flag.id),
 		raised: event.url.searchParams.has('raised')
 	};
 };

@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const { actor } = authorizeYoungPerson(event, 'mentee.raise_housing', event.params.youngPersonId);
 		const db = getDb();
 		const today = londonDay(new Date());
-		const parsed = parseRaise(await event.request.formData(), today);
+		const parsed = parseRaise(await event.request.formData(), today, { forSomeone: true });
 		if (!parsed.fields) {
 			auditYoungPerson(db, event, actor, 'housing.raise', 'invalid', event.params.youngPersonId);
 			return fail(400, { values: parsed.values, errors: parsed.errors });

@@ -1,0 +1,1 @@
+ALTER TABLE `housing_flag` ADD `staff_note` text DEFAULT '' NOT NULL;
