@@ -62,6 +62,8 @@ const MATRIX: Record<string, Entry> = {
 	'/sign-in/passkey': { kind: 'plain', path: '/sign-in/passkey', ops: [{ method: 'POST', json: { step: 'nonsense' }, allowed: everyone }] },
 	'/invite/[token]': { kind: 'plain', path: `/invite/${FORGED}`, ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', action: 'password', body: {}, allowed: everyone }] },
 	'/invite/[token]/passkey': { kind: 'plain', path: `/invite/${FORGED}/passkey`, ops: [{ method: 'POST', json: { step: 'options' }, allowed: everyone }] },
+	// The "this was not me" link in a recovery notice (finding 12.4): the token is the key, so anyone may ask.
+	'/recovery/undo/[token]': { kind: 'plain', path: `/recovery/undo/${FORGED}`, ops: [{ method: 'GET', allowed: everyone }, { method: 'POST', action: 'undo', body: {}, allowed: everyone }] },
 	'/me': { kind: 'plain', path: '/me', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/activity': { kind: 'plain', path: '/me/activity', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
 	'/me/entitlements': { kind: 'plain', path: '/me/entitlements', ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }] },
@@ -217,6 +219,8 @@ const MATRIX: Record<string, Entry> = {
 		ops: [
 			(who) => ({ method: 'GET', allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
+			// Recovery links: the young person's own PA or a manager, never a covering PA (finding 12.4).
+			(who) => ({ method: 'POST', action: 'recover', body: {}, allowed: (p) => (isPa(p) && rel(p, who) === 'assigned') || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'pathway', body: { kind: 'party' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'birthdayReturn', body: { inTouch: 'MAYBE' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
 			(who) => ({ method: 'POST', action: 'concern', body: { action: '' }, allowed: (p) => (isPa(p) && ['assigned', 'cover'].includes(rel(p, who))) || (isManager(p) && rel(p, who) === 'service') }),
@@ -247,7 +251,8 @@ const MATRIX: Record<string, Entry> = {
 			(who) => ({ method: 'GET', allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
 			(who) => ({ method: 'POST', action: 'reassign', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
 			(who) => ({ method: 'POST', action: 'cover', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
-			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' })
+			(who) => ({ method: 'POST', action: 'invite', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' }),
+			(who) => ({ method: 'POST', action: 'recover', body: {}, allowed: (p) => isManager(p) && rel(p, who) === 'service' })
 		]
 	},
 	'/manage/people/[userId=id]': {

@@ -82,27 +82,105 @@ test('invitation → passkey → sign out → sign in with the passkey', async (
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your caseload');
 });
 
-test('a PA invites a young person on their caseload, who joins and sees who looked at their record', async ({ page }) => {
+const MAILBOX = `http://127.0.0.1:${process.env.E2E_MAILBOX_PORT ?? 4176}/`;
+type Mail = { to: string[]; subject: string; text: string };
+const mailbox = async (): Promise<Mail[]> => (await (await fetch(MAILBOX)).json()) as Mail[];
+/** Leah's sign-in email: given when she joins (finding 12.13); the database is fresh for each run. */
+const LEAH_EMAIL = 'leah.morris@example.org';
+
+async function signInWithPassword(page: Page, email: string, password: string) {
+	await openPage(page, '/sign-in');
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+test('finding 12.13: a young person who joins with a password gives an email, signs in with it, and sees who looked at their record (finding 12.1: one live join link; 12.4: recovery by her own email, refused in a staff browser, undone from the notice)', async ({ page }) => {
+	test.setTimeout(120_000);
 	await signInAs(page, PERSONAS.otherAdviser);
 	await page.getByRole('link', { name: /Leah Morris/ }).click();
 	// Leah joins in the first project to run; in the others she already has an account, so her PA
-	// makes a recovery link instead (the lost-phone path).
+	// makes a recovery link instead (the lost-phone path), sent to the email she gave when joining.
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Leah Morris');
 	const recovery = await page.getByRole('button', { name: 'Make a recovery link' }).isVisible();
-	await page.getByRole('button', { name: recovery ? 'Make a recovery link' : 'Make an invitation link' }).click();
-	await expect(page.getByRole('img', { name: 'QR code of the invitation link' })).toBeVisible();
-	const link = (await page.getByTestId('invitation-link').getAttribute('href')) ?? '';
-	await signOut(page);
+	if (!recovery) {
+		await page.getByRole('button', { name: 'Make an invitation link' }).click();
+		const older = (await page.getByTestId('invitation-link').getAttribute('href')) ?? '';
+		// Finding 12.1: a second link cancels the first, and the PA is told.
+		await page.getByRole('button', { name: 'Make an invitation link' }).click();
+		await expect(page.getByTestId('older-links-cancelled')).toHaveText('The older link for them no longer works.');
+		await expect(page.getByRole('img', { name: 'QR code of the invitation link' })).toBeVisible();
+		const link = (await page.getByTestId('invitation-link').getAttribute('href')) ?? '';
+		expect(link).not.toBe(older);
+		await signOut(page);
+		await openPage(page, older);
+		await expect(page.getByTestId('invite-problem')).toHaveText('This link was cancelled.');
 
-	await openPage(page, link);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(recovery ? 'Get back into Harbour, Leah' : 'Welcome to Harbour, Leah');
-	await page.getByLabel('New password', { exact: true }).fill('leah likes the seaside');
-	await page.getByLabel('Type the new password again').fill('leah likes the seaside');
-	await page.getByRole('button', { name: 'Save password and continue' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Leah');
+		await openPage(page, link);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Harbour, Leah');
+		// Finding 12.13: a password needs an email address to sign in with.
+		await page.getByLabel('New password', { exact: true }).fill('leah likes the seaside');
+		await page.getByLabel('Type the new password again').fill('leah likes the seaside');
+		await page.getByRole('button', { name: 'Save password and continue' }).click();
+		await expect(page.getByRole('link', { name: 'Enter your email address' })).toBeVisible();
+		await page.getByLabel('Email address').fill(LEAH_EMAIL);
+		await page.getByLabel('New password', { exact: true }).fill('leah likes the seaside');
+		await page.getByLabel('Type the new password again').fill('leah likes the seaside');
+		await page.getByRole('button', { name: 'Save password and continue' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Leah');
+		await signOut(page);
+		await signInWithPassword(page, LEAH_EMAIL, 'leah likes the seaside');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Leah');
+	} else {
+		// Finding 12.4: by email to her own address; the PA never sees the link.
+		const before = (await mailbox()).length;
+		await page.getByLabel(/Email it to their own address \(l••••@example\.org\)/).check();
+		await page.getByRole('button', { name: 'Make a recovery link' }).click();
+		await expect(page.getByText('We emailed a recovery link to Leah at l••••@example.org')).toBeVisible();
+		await expect(page.getByTestId('invitation-link')).toHaveCount(0);
+		const sent = (await mailbox()).slice(before).find((m) => m.to.includes(LEAH_EMAIL));
+		const link = /\/invite\/[a-z2-7]{32}/.exec(sent?.text ?? '')?.[0] ?? '';
+		expect(link).not.toBe('');
+		// Opened in the PA's own browser, it is refused.
+		await openPage(page, link);
+		await expect(page.getByTestId('invite-problem')).toContainText('It does not work while someone else is signed in on this browser.');
+		await signOut(page);
+
+		await openPage(page, link);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get back into Harbour, Leah');
+		await page.getByLabel('New password', { exact: true }).fill('leah got a new phone');
+		await page.getByLabel('Type the new password again').fill('leah got a new phone');
+		await page.getByRole('button', { name: 'Save password and continue' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Leah');
+		// She is told by email, with a link to undo it.
+		const notice = (await mailbox()).slice(before).find((m) => m.to.includes(LEAH_EMAIL) && m.subject === 'Your Harbour sign-in was reset');
+		const undo = /\/recovery\/undo\/[a-z2-7]{32}/.exec(notice?.text ?? '')?.[0] ?? '';
+		expect(undo).not.toBe('');
+		await signOut(page);
+		await openPage(page, undo);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Was this not you?');
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Undo it: this was not me' }).click();
+		await expect(page.getByTestId('undo-state')).toContainText('Done. The recovery was undone');
+		// The recovery's password no longer works; her own does.
+		await signInWithPassword(page, LEAH_EMAIL, 'leah got a new phone');
+		await expect(page.getByRole('link', { name: 'The email address or password is not right' })).toBeVisible();
+		await signInWithPassword(page, LEAH_EMAIL, 'leah likes the seaside');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Leah');
+	}
 	await page.goto('/me/activity');
 	await expect(page.getByText(`${PERSONAS.otherAdviser} (personal adviser) looked at your record`).first()).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('finding 12.4: a covering PA cannot make a recovery link', async ({ page }) => {
+	// Chris covers Dan (who has an account) this fortnight.
+	await signInAs(page, PERSONAS.otherAdviser);
+	await page.getByRole('link', { name: /Daniel Okafor/ }).first().click();
+	await expect(page.getByTestId('recovery-not-cover')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Make a recovery link' })).toHaveCount(0);
+	const response = await page.request.post(`${page.url().split('?')[0]}?/recover`, { form: { delivery: 'in_person' }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
+	expect(response.status()).toBe(403);
 });
 
 test('a forged, used or cancelled invitation makes no account and says why', async ({ page }) => {

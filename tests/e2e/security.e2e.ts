@@ -101,3 +101,17 @@ test('a stale session cookie signs the person out quietly', async ({ request }) 
 	expect(response.headers()['location']).toBe('/?returnTo=%2Fme');
 	expect(response.headers()['set-cookie']).toMatch(/harbour_session=;/);
 });
+
+test('finding 12.10: the first step of passkey sign-in is throttled by address', async ({ request, baseURL }) => {
+	const address = `192.0.2.${(Date.now() % 200) + 20}`;
+	const statuses: number[] = [];
+	for (let i = 0; i < 40; i++) {
+		const r = await request.post('/sign-in/passkey', { headers: { origin: baseURL ?? '', 'content-type': 'application/json', 'x-forwarded-for': address }, data: JSON.stringify({ step: 'options' }) });
+		statuses.push(r.status());
+	}
+	expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+	expect(statuses.slice(30)).toEqual(Array(10).fill(429));
+	// Another address is not held up.
+	const other = await request.post('/sign-in/passkey', { headers: { origin: baseURL ?? '', 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.250' }, data: JSON.stringify({ step: 'options' }) });
+	expect(other.status()).toBe(200);
+});

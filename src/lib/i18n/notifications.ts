@@ -13,6 +13,8 @@ export function notificationText(kind: string, data: Record<string, string>): st
 			return m.note_passkey_removed({ name: data.name ?? '' });
 		case 'sign_in_method.recovered':
 			return m.note_recovered();
+		case 'sign_in_method.recovery_undone':
+			return m.note_recovery_undone();
 		case 'sessions.signed_out_elsewhere':
 			return m.note_signed_out_elsewhere({ count: data.count ?? '' });
 		case 'entitlement.available':

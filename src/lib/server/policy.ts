@@ -23,7 +23,8 @@ export type Action =
 	| 'service.view' // the manager's overview of the service
 	| 'young_person.view' // one young person's record, in whatever view fits the actor
 	| 'case_record.view' // the staff page about a young person (a PA's or a manager's view, with case notes)
-	| 'young_person.invite' // send a young person their invitation (or a recovery one)
+	| 'young_person.invite' // send a young person their invitation to join
+	| 'young_person.recover' // make a recovery link for a young person who has an account (their own PA or a manager; never a cover PA: finding 12.4)
 	| 'young_person.assign' // change a young person's PA or set cover
 	| 'people.manage' // invite staff and mentors, change roles, disable accounts
 	| 'audit.search' // search the audit trail
@@ -84,6 +85,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 		case 'case_record.view':
 		case 'young_person.invite':
 			return isTheirStaff(actor, subject);
+		case 'young_person.recover':
+			if (subject.kind !== 'young_person') return false;
+			return (actor.role === 'adviser' && subject.relation === 'assigned') || (actor.role === 'manager' && subject.relation === 'service');
 		case 'young_person.assign':
 			return subject.kind === 'young_person' && actor.role === 'manager' && subject.relation === 'service';
 		case 'young_person.view':

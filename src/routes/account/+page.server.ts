@@ -1,7 +1,8 @@
 import { recordAudit } from '$lib/server/audit';
 import { requireActor } from '$lib/server/auth/guards';
 import { listPasskeys } from '$lib/server/auth/passkeys';
-import { MAX_PASSWORD, hashPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
+import { changePassword } from '$lib/server/auth/accounts';
+import { MAX_PASSWORD } from '$lib/server/auth/password';
 import { getDb } from '$lib/server/db';
 import { passkey, session, user } from '$lib/server/db/schema';
 import { ACCOUNT_KINDS, listNotifications, notifyUser } from '$lib/server/notify/in-app';
@@ -88,22 +89,25 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const db = getDb();
 		const parsed = PasswordForm.safeParse(Object.fromEntries(await event.request.formData()));
-		const stored = db.select({ h: user.passwordHash }).from(user).where(eq(user.id, actor.id)).get()?.h ?? null;
-		const errors: Record<string, string> = {};
-		if (!parsed.success) errors.password = 'too_long';
-		else {
-			if (stored && !(await verifyPassword(stored, parsed.data.current ?? ''))) errors.current = 'wrong_current';
-			const problem = parsed.data.password ? passwordProblem(parsed.data.password) : 'password_missing';
-			if (problem) errors.password = problem;
-			else if (parsed.data.confirm !== parsed.data.password) errors.confirm = 'confirm_mismatch';
-		}
-		if (!parsed.success || Object.keys(errors).length > 0) {
+		if (!parsed.success) {
 			recordAudit(db, { action: 'account.set_password', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
-			return fail(400, { passwordErrors: errors });
+			return fail(400, { passwordErrors: { password: 'too_long' } as Record<string, string> });
 		}
-		db.update(user).set({ passwordHash: await hashPassword(parsed.data.password) }).where(eq(user.id, actor.id)).run();
-		notifyUser(db, actor.id, 'sign_in_method.password_set');
+		// The current password is checked under the sign-in throttle; other sessions end (finding 12.6).
+		const result = await changePassword(db, {
+			userId: actor.id,
+			sessionId: event.locals.session?.id ?? null,
+			current: parsed.data.current ?? '',
+			password: parsed.data.password,
+			confirm: parsed.data.confirm,
+			address: event.getClientAddress()
+		});
+		if (!result.ok) {
+			recordAudit(db, { action: 'account.set_password', outcome: result.reason === 'throttled' ? 'failed' : 'invalid', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
+			if (result.reason === 'throttled') return fail(429, { passwordErrors: {} as Record<string, string>, passwordRetryAt: result.retryAt.toISOString() });
+			return fail(400, { passwordErrors: result.errors });
+		}
 		recordAudit(db, { action: 'account.set_password', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, requestId: event.locals.requestId });
-		return { passwordSet: true };
+		return { passwordSet: true, signedOutOthers: result.signedOut };
 	}
 };

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
 import type { Db } from '../db/client';
-import { invitation, type Invitation } from '../db/schema';
+import { invitation, youngPerson, type Invitation } from '../db/schema';
 import { newId } from '../ids';
 import { generateSessionToken, sessionIdFromToken } from './session';
 
@@ -15,6 +15,7 @@ export interface NewInvitation {
 	youngPersonId?: string | null;
 	userId?: string | null;
 	invitedBy: string;
+	delivery?: 'email' | 'in_person' | null;
 }
 
 /** Makes a one-time link token; only its hash is stored. Returns the token to show once. */
@@ -33,7 +34,12 @@ export function createInvitation(db: Db, input: NewInvitation, now = new Date())
 		createdAt: now,
 		expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60_000),
 		usedAt: null,
-		revokedAt: null
+		revokedAt: null,
+		usedBy: null,
+		delivery: input.delivery ?? null,
+		undoTokenHash: null,
+		undoneAt: null,
+		previousPasswordHash: null
 	};
 	db.insert(invitation).values(row).run();
 	return { token, invitation: row };
@@ -48,6 +54,11 @@ export function lookUpInvitation(db: Db, token: string, now = new Date()): { sta
 	if (row.revokedAt) return { state: 'revoked', invitation: row };
 	if (row.usedAt) return { state: 'used', invitation: row };
 	if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', invitation: row };
+	// A join link for a record that already has an account can never be used (finding 12.1).
+	if (row.purpose === 'join' && row.youngPersonId) {
+		const linked = db.select({ userId: youngPerson.userId }).from(youngPerson).where(eq(youngPerson.id, row.youngPersonId)).get();
+		if (linked?.userId) return { state: 'revoked', invitation: row };
+	}
 	return { state: 'valid', invitation: row };
 }
 

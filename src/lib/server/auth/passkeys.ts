@@ -8,12 +8,14 @@ import {
 	type RegistrationResponseJSON
 } from '@simplewebauthn/server';
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { passkey, webauthnChallenge, type Passkey } from '../db/schema';
 import { newId } from '../ids';
 import { cleanName } from '../../domain/text';
+import { PASSKEY_START_RULES } from './throttle-rules';
+import { takeTurn } from './throttle';
 
 /**
  * Passkeys with SimpleWebAuthn. Challenges are single use, live five minutes and are tied to the
@@ -23,7 +25,7 @@ export const CHALLENGE_COOKIE = 'harbour_webauthn';
 const CHALLENGE_MS = 5 * 60_000;
 const RP_NAME = 'Harbour';
 
-interface Site {
+export interface Site {
 	origin: string;
 	rpID: string;
 }
@@ -86,7 +88,7 @@ export async function startRegistration(
 	return { options, challengeId };
 }
 
-export type NewPasskey = Omit<Passkey, 'userId' | 'name' | 'createdAt' | 'lastUsedAt'>;
+export type NewPasskey = Omit<Passkey, 'userId' | 'name' | 'createdAt' | 'lastUsedAt' | 'suspendedBy'>;
 
 export async function finishRegistration(
 	db: Db,
@@ -127,6 +129,33 @@ export function savePasskey(db: Db, userId: string, credential: NewPasskey, name
 	db.insert(passkey).values({ ...credential, userId, name, createdAt: now }).run();
 }
 
+/** At most this many sign-in challenges wait for an answer at once, whoever asked (finding 12.10). */
+export const MAX_OUTSTANDING_SIGN_IN_CHALLENGES = 1000;
+
+export type PasskeyStart = { ok: true; options: Awaited<ReturnType<typeof generateAuthenticationOptions>>; challengeId: string } | { ok: false; retryAt: Date };
+
+/**
+ * The first step of passkey sign-in, open to anyone (finding 12.10): each address may ask 30 times
+ * a minute, and no more than `cap` unanswered challenges are kept at once (expired ones are
+ * cleared first), so anonymous calls cannot grow the table without bound.
+ */
+export async function beginPasskeySignIn(db: Db, site: Site, address: string, now = new Date(), cap = MAX_OUTSTANDING_SIGN_IN_CHALLENGES): Promise<PasskeyStart> {
+	const options = await generateAuthenticationOptions({ rpID: site.rpID, userVerification: 'required', allowCredentials: [] });
+	// The turn, the count and the new row in one transaction: calls made at once cannot all pass the check.
+	return db.transaction(
+		(tx): PasskeyStart => {
+			const t = tx as unknown as Db;
+			const turn = takeTurn(t, `passkey_start:${address}`, PASSKEY_START_RULES, now.getTime());
+			if (!turn.ok) return turn;
+			tx.delete(webauthnChallenge).where(lt(webauthnChallenge.expiresAt, now)).run();
+			const waiting = tx.select({ n: count() }).from(webauthnChallenge).where(and(eq(webauthnChallenge.purpose, 'authenticate'), gt(webauthnChallenge.expiresAt, now))).get()?.n ?? 0;
+			if (waiting >= cap) return { ok: false, retryAt: new Date(now.getTime() + 60_000) };
+			return { ok: true, options, challengeId: storeChallenge(t, options.challenge, 'authenticate', {}, now) };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
 export async function startAuthentication(db: Db, site: Site, now = new Date()) {
 	// Discoverable credentials: the phone offers the person's passkey; no email needs typing.
 	const options = await generateAuthenticationOptions({ rpID: site.rpID, userVerification: 'required', allowCredentials: [] });
@@ -142,7 +171,8 @@ export async function finishAuthentication(
 ): Promise<{ ok: true; userId: string } | { ok: false }> {
 	const challenge = takeChallenge(db, challengeId, 'authenticate', now);
 	if (!challenge) return { ok: false };
-	const stored = db.select().from(passkey).where(eq(passkey.id, response.id)).get();
+	// A passkey put aside by a recovery does not sign in (an undo gives it back).
+	const stored = db.select().from(passkey).where(and(eq(passkey.id, response.id), isNull(passkey.suspendedBy))).get();
 	if (!stored) return { ok: false };
 	try {
 		const result = await verifyAuthenticationResponse({
@@ -168,5 +198,5 @@ export async function finishAuthentication(
 }
 
 export function listPasskeys(db: Db, userId: string): Passkey[] {
-	return db.select().from(passkey).where(eq(passkey.userId, userId)).all();
+	return db.select().from(passkey).where(and(eq(passkey.userId, userId), isNull(passkey.suspendedBy))).all();
 }

@@ -18,6 +18,9 @@ export const ACCOUNT_RULES: ThrottleRules = {
 
 export const ADDRESS_RULES: ThrottleRules = { delays: [0], windowMs: 60_000, maxInWindow: 10 };
 
+/** Starting a passkey sign-in (asking for a challenge), per address: 30 a minute (finding 12.10). */
+export const PASSKEY_START_RULES: ThrottleRules = { delays: [0], windowMs: 60_000, maxInWindow: 30 };
+
 export interface ThrottleState {
 	consecutive: number;
 	lastFailureAt: number;

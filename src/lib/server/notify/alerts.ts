@@ -43,6 +43,7 @@ export function linkFor(kind: string, data: Record<string, string>, role: Role):
 		case 'sign_in_method.passkey_added':
 		case 'sign_in_method.passkey_removed':
 		case 'sign_in_method.recovered':
+		case 'sign_in_method.recovery_undone':
 		case 'sessions.signed_out_elsewhere':
 			return '/account';
 		default:

@@ -8,6 +8,7 @@ export type NotificationKind =
 	| 'sign_in_method.passkey_added'
 	| 'sign_in_method.passkey_removed'
 	| 'sign_in_method.recovered'
+	| 'sign_in_method.recovery_undone'
 	| 'sessions.signed_out_elsewhere'
 	| 'entitlement.available'
 	| 'entitlement.instalment_due'
@@ -24,7 +25,7 @@ export type NotificationKind =
 	| 'housing.flag_resolved';
 
 /** Changes to the account itself (how the person signs in, where they are signed in). */
-export const ACCOUNT_KINDS: readonly NotificationKind[] = ['sign_in_method.password_set', 'sign_in_method.passkey_added', 'sign_in_method.passkey_removed', 'sign_in_method.recovered', 'sessions.signed_out_elsewhere'];
+export const ACCOUNT_KINDS: readonly NotificationKind[] = ['sign_in_method.password_set', 'sign_in_method.passkey_added', 'sign_in_method.passkey_removed', 'sign_in_method.recovered', 'sign_in_method.recovery_undone', 'sessions.signed_out_elsewhere'];
 
 /** Every kind, for the words test (each must have words in every language). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
@@ -32,6 +33,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
 	'sign_in_method.passkey_added',
 	'sign_in_method.passkey_removed',
 	'sign_in_method.recovered',
+	'sign_in_method.recovery_undone',
 	'sessions.signed_out_elsewhere',
 	'entitlement.available',
 	'entitlement.instalment_due',

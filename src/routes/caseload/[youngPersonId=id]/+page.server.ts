@@ -12,7 +12,9 @@ import { pathwayFor } from '$lib/server/monitoring/pathway';
 import { pathwayReview } from '$lib/server/db/schema';
 
 import { acknowledgeConcern, concernsForStaff, relationshipsFor } from '$lib/server/mentoring/matches';
-import { inviteYoungPerson } from '$lib/server/people/invite';
+import { inviteYoungPerson, makeRecoveryLink, recoveryEmailFor } from '$lib/server/people/invite';
+import { can } from '$lib/server/policy';
+import { z } from 'zod';
 import { countAsksWaiting } from '$lib/server/money/ledger';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const today = londonDay(new Date());
 	const id = event.params.youngPersonId;
-	const { actor } = authorizeYoungPerson(event, 'case_record.view', id);
+	const { actor, subject } = authorizeYoungPerson(event, 'case_record.view', id);
 	const person = getYoungPerson(db, id);
 	if (!person) error(404, 'not_found');
 	// One audit row per request: after a form post, the action's own row already records this access.
@@ -49,6 +51,9 @@ export const load: PageServerLoad = (event) => {
 			languages: person.languages
 		},
 		hasAccount: Boolean(person.userId),
+		// Recovery links: the young person's own PA or a manager, never a covering PA (finding 12.4).
+		canRecover: can(actor, 'young_person.recover', subject),
+		recoveryEmail: person.userId ? recoveryEmailFor(db, person.userId) : null,
 		advisers: getCurrentAdvisers(db, id, today).map(({ name, kind, endsOn }) => ({ name, kind, endsOn })),
 		contacts: getRecentContacts(db, id),
 		relationships: relationshipsFor(db, id, today),
@@ -141,7 +146,7 @@ export const actions: Actions = {
 		return { saved: 'contact' };
 	},
 
-	/** Sends the young person their link into Harbour, or a recovery link if they lost their phone. */
+	/** The young person's link to join Harbour (one live link: a new one cancels older ones; finding 12.1). */
 	invite: async (event) => {
 		const db = getDb();
 		const id = event.params.youngPersonId;
@@ -149,7 +154,30 @@ export const actions: Actions = {
 		const person = getYoungPerson(db, id);
 		if (!person) error(404, 'not_found');
 		const invited = await inviteYoungPerson(db, event.url.origin, person, actor.id);
-		recordAudit(db, { action: `young_person.invite.${invited.purpose}`, outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+		if ('error' in invited) {
+			recordAudit(db, { action: 'young_person.invite.join', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+			return fail(400, { form: 'invite', errors: { delivery: 'has_account' } as Record<string, string> });
+		}
+		recordAudit(db, { action: 'young_person.invite.join', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
 		return { invited };
+	},
+
+	/** A recovery link for a lost phone: to the young person's own email, or in person, shown once (finding 12.4). */
+	recover: async (event) => {
+		const db = getDb();
+		const id = event.params.youngPersonId;
+		const { actor } = authorizeYoungPerson(event, 'young_person.recover', id);
+		const person = getYoungPerson(db, id);
+		if (!person) error(404, 'not_found');
+		const parsed = Recover.safeParse(Object.fromEntries(await event.request.formData()));
+		const made = parsed.success ? await makeRecoveryLink(db, event.url.origin, person, actor, parsed.data.delivery, { requestId: event.locals.requestId }) : { error: 'delivery_missing' as const };
+		if ('error' in made) {
+			recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+			return fail(400, { form: 'recover', errors: { delivery: made.error } as Record<string, string> });
+		}
+		recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+		return { invited: made };
 	}
 };
+
+const Recover = z.object({ delivery: z.enum(['email', 'in_person']) });

@@ -1,39 +1,31 @@
 import { recordAudit } from '$lib/server/audit';
-import { AuthenticateBody, recallChallenge, rememberChallenge, finishAuthentication, siteOf, startAuthentication } from '$lib/server/auth/passkeys';
+import { signInWithPasskey } from '$lib/server/auth/accounts';
+import { AuthenticateBody, beginPasskeySignIn, recallChallenge, rememberChallenge, siteOf } from '$lib/server/auth/passkeys';
 import { startSession } from '$lib/server/auth/sign-in';
-import { accountKey, addressKey, recordSignInFailure, signInBlockedUntil } from '$lib/server/auth/throttle';
 import { getDb } from '$lib/server/db';
-import { user } from '$lib/server/db/schema';
 import { HOME } from '$lib/server/policy';
 import { json } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
-
 
 export const POST: RequestHandler = async (event) => {
 	const db = getDb();
 	const body = AuthenticateBody.safeParse(await event.request.json().catch(() => null));
 	if (!body.success) return json({ error: 'bad_request' }, { status: 400 });
 	const site = siteOf(event.url);
-	const address = addressKey(event.getClientAddress());
 	if (body.data.step === 'options') {
-		const { options, challengeId } = await startAuthentication(db, site);
-		rememberChallenge(event.cookies, event.url, challengeId);
-		return json({ options });
+		// Throttled by address, with a cap on challenges waiting (finding 12.10).
+		const started = await beginPasskeySignIn(db, site, event.getClientAddress());
+		if (!started.ok) return json({ error: 'throttled', retryAt: started.retryAt.toISOString() }, { status: 429 });
+		rememberChallenge(event.cookies, event.url, started.challengeId);
+		return json({ options: started.options });
 	}
-	const blocked = signInBlockedUntil(db, { account: accountKey(`passkey:${body.data.response.id}`), address });
-	if (blocked) return json({ error: 'throttled', retryAt: blocked.toISOString() }, { status: 429 });
 	const challengeId = recallChallenge(event.cookies);
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by SimpleWebAuthn itself
-	const result = await finishAuthentication(db, site, challengeId, body.data.response as any);
-	const account = result.ok
-		? db.select({ id: user.id, role: user.role }).from(user).where(and(eq(user.id, result.userId), eq(user.status, 'active'))).get()
-		: undefined;
-	if (!account) {
-		recordSignInFailure(db, { account: accountKey(`passkey:${body.data.response.id}`), address });
+	const result = await signInWithPasskey(db, site, challengeId, body.data.response, event.getClientAddress());
+	if (!result.ok) {
 		recordAudit(db, { action: 'sign_in.passkey', outcome: 'failed', requestId: event.locals.requestId });
+		if (result.reason === 'throttled') return json({ error: 'throttled', retryAt: result.retryAt.toISOString() }, { status: 429 });
 		return json({ error: 'not_recognised' }, { status: 400 });
 	}
-	startSession(db, event, account, 'passkey');
-	return json({ redirect: HOME[account.role] });
+	startSession(db, event, result.account, 'passkey');
+	return json({ redirect: HOME[result.account.role] });
 };

@@ -18,7 +18,12 @@ export const passkey = sqliteTable(
 		backedUp: integer('backed_up', { mode: 'boolean' }).notNull().default(false),
 		name: text('name').notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' })
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+		/**
+		 * Set when an account recovery put this passkey aside (finding 12.4): it no longer signs in,
+		 * but an undo within 7 days gives it back. Holds the recovery invitation's id.
+		 */
+		suspendedBy: text('suspended_by')
 	},
 	(t) => [index('passkey_user_idx').on(t.userId)]
 );
@@ -45,7 +50,16 @@ export const invitation = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
-		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' })
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		/** The account that used the link (a new one for a join, the recovered one for a recovery). */
+		usedBy: text('used_by').references(() => user.id),
+		/** Recovery only: how the link reached the young person ('email' to their own address, or 'in_person', shown once). */
+		delivery: text('delivery', { enum: ['email', 'in_person'] }),
+		/** Recovery only: the SHA-256 of the "this was not me" link sent to the young person once it is used; valid 7 days. */
+		undoTokenHash: text('undo_token_hash').unique(),
+		undoneAt: integer('undone_at', { mode: 'timestamp_ms' }),
+		/** Recovery only: the password the account had before, so an undo can give it back. */
+		previousPasswordHash: text('previous_password_hash')
 	},
 	(t) => [index('invitation_young_person_idx').on(t.youngPersonId), index('invitation_invited_by_idx').on(t.invitedBy)]
 );
@@ -58,7 +72,7 @@ export const webauthnChallenge = sqliteTable('webauthn_challenge', {
 	userId: text('user_id').references(() => user.id),
 	invitationId: text('invitation_id').references(() => invitation.id),
 	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
-});
+}, (t) => [index('webauthn_challenge_expires_idx').on(t.expiresAt)]);
 
 /** Sign-in throttling state, kept in the database so it survives restarts and spans app nodes. */
 export const throttle = sqliteTable('throttle', {

@@ -4,7 +4,7 @@ import { authorize, authorizeYoungPerson } from '$lib/server/auth/guards';
 import { listOpenInvitations } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { assignmentHistory, listAdvisers, reassign, setCover } from '$lib/server/people/manage';
-import { inviteYoungPerson } from '$lib/server/people/invite';
+import { inviteYoungPerson, makeRecoveryLink, recoveryEmailFor } from '$lib/server/people/invite';
 import { getCurrentAdvisers, getYoungPerson } from '$lib/server/people/queries';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = (event) => {
 	if (event.request.method === 'GET') recordAudit(db, { action: 'young_person.view_assignments', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
 	return {
 		person: { id: person.id, fullName: person.fullName, hasAccount: Boolean(person.userId) },
+		recoveryEmail: person.userId ? recoveryEmailFor(db, person.userId) : null,
 		history: assignmentHistory(db, person.id),
 		advisers: listAdvisers(db),
 		openInvitations: listOpenInvitations(db, { youngPersonId: person.id }).length
@@ -93,7 +94,29 @@ export const actions: Actions = {
 		const person = getYoungPerson(db, event.params.youngPersonId);
 		if (!person) error(404, 'not_found');
 		const invited = await inviteYoungPerson(db, event.url.origin, person, actor.id);
-		recordAudit(db, { action: `young_person.invite.${invited.purpose}`, outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+		if ('error' in invited) {
+			recordAudit(db, { action: 'young_person.invite.join', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+			return fail(400, { form: 'invite', errors: { delivery: 'has_account' } as Record<string, string> });
+		}
+		recordAudit(db, { action: 'young_person.invite.join', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
 		return { invited };
+	},
+
+	recover: async (event) => {
+		const { subject } = manager(event);
+		const actor = authorize(event, 'young_person.recover', subject);
+		const db = getDb();
+		const person = getYoungPerson(db, event.params.youngPersonId);
+		if (!person) error(404, 'not_found');
+		const parsed = Recover.safeParse(Object.fromEntries(await event.request.formData()));
+		const made = parsed.success ? await makeRecoveryLink(db, event.url.origin, person, actor, parsed.data.delivery, { requestId: event.locals.requestId }) : { error: 'delivery_missing' as const };
+		if ('error' in made) {
+			recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+			return fail(400, { form: 'recover', errors: { delivery: made.error } as Record<string, string> });
+		}
+		recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: person.id, requestId: event.locals.requestId });
+		return { invited: made };
 	}
 };
+
+const Recover = z.object({ delivery: z.enum(['email', 'in_person']) });
