@@ -105,7 +105,7 @@ describe('§1.1 a qualifying care leaver: advice and assistance, not the full pa
 describe('§2.1 setting up home allowance', () => {
 	it('§2.1 a relevant child who left care at 17 can use it now, from the day they left, to the day before 25', () => {
 		expect(core(get(inCare('2009-04-20', '2026-08-03'), '2026-11-24', 'setting_up_home'))).toEqual({
-			state: 'eligible_now', reason: 'setting_up_home', from: '2026-08-03', until: '2034-04-19', lapsedOn: undefined, amountPence: 300_000
+			state: 'eligible_now', reason: 'setting_up_home_move_unknown', from: '2026-08-03', until: '2034-04-19', lapsedOn: undefined, amountPence: 300_000
 		});
 	});
 
@@ -271,7 +271,7 @@ describe('§2.7 council tax, §2.9 Shared Accommodation Rate, §4.2 priority nee
 	it('§4.2 priority need for a qualifying care leaver under 21: from the 18th, to the day before the 21st', () => {
 		const c = qualifying('2006-07-15', '2023-01-01');
 		expect(core(get(c, '2026-11-24', 'priority_need'))).toEqual({ state: 'eligible_now', reason: 'priority_need_18_20', from: '2024-07-15', until: '2027-07-14', lapsedOn: undefined, amountPence: null });
-		expect(get(c, '2027-07-15', 'priority_need')).toMatchObject({ state: 'lapsed', lapsedOn: '2027-07-15' });
+		expect(get(c, '2027-07-15', 'priority_need')).toMatchObject({ state: 'may_apply', reason: 'priority_need_vulnerable_21' });
 	});
 });
 
