@@ -10,7 +10,6 @@ import type { Db } from '../db/client';
 import type { YoungPerson } from '../db/schema';
 import { flagsFor } from '../housing/flags';
 import { myMentors, trustedAdults } from '../mentoring/people';
-import { latestLocalOffers, localOutcome, offersInForce } from '../money/local-offer';
 import { datesThatMatter, moneyPicture } from '../money/views';
 import { getCurrentAdvisers } from './queries';
 
