@@ -45,7 +45,7 @@ export const load: PageServerLoad = (event) => {
 		needsFixing,
 		status: status && { fromFacts: status.fromFacts ?? null, recorded: status.recorded, workingWith: status.status, disagree: status.disagree, under16: status.under16 },
 		needsAssessment: status ? needsAssessmentClock(person.dateOfBirth, status.status, person.needsAssessmentCompletedOn, today) : null,
-		settingUpHome: suha && suha.state !== 'not_eligible' ? { state: suha.state, amountPence: suha.amountPence, movedIn: person.movedIntoFirstHomeOn } : null,
+		settingUpHome: suha && (suha.state === 'eligible_now' || suha.state === 'eligible_from') ? { state: suha.state, amountPence: suha.amountPence, movedIn: person.movedIntoFirstHomeOn } : null,
 		person: {
 			id: person.id,
 			fullName: person.fullName,
