@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
-import { openPage, openRecord, PERSONAS, signInAs, signOut } from './support';
+import { expectAccessible, openPage, openRecord, PERSONAS, signInAs, signOut } from './support';
 
 // Issue 13 item 7: an impossible date stored in the database (a birth date of 30 February) shows
 // staff a plain "this date needs fixing", and no page fails, for the PA or the young person.
@@ -26,6 +26,7 @@ test('a person row with birth date 2007-02-30: the PA record says the date needs
 		await expect(page.getByTestId('dates-need-fixing')).toContainText('A date on this record needs fixing');
 		await expect(page.getByTestId('dates-need-fixing')).toContainText('Date of birth');
 		await expect(page.getByText('2007-02-30: this date needs fixing')).toBeVisible();
+		await expectAccessible(page);
 		for (const path of ['/today', '/caseload']) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(200);
@@ -48,4 +49,27 @@ test('the PA record shows the day the young person moved into their first home, 
 	await openRecord(page, PERSONAS.youngPerson);
 	await expect(page.locator('.govuk-summary-list')).toContainText('Moved into first home on');
 	await expect(page.getByTestId('setting-up-home')).toContainText('Setting up home allowance: £3,000. This is the amount for moving into a first home on');
+});
+
+test('R1 and the status check: a 17-year-old in care with no needs assessment is on Today and the record; a recorded status that disagrees is shown with both', async ({ page }) => {
+	const sqlite = new Database(DB);
+	const columns = 'legal_status, date_of_birth, weeks_looked_after_since_14, looked_after_on_16th_birthday, left_care_on, needs_assessment_completed_on';
+	const before = sqlite.prepare(`select ${columns} from young_person where full_name = 'Daniel Okafor'`).get() as Record<string, unknown>;
+	// 17, still looked after, 16 more than 3 months ago, recorded (wrongly) as a qualifying care leaver.
+	const sixteenth = new Date(Date.now() - 400 * 86_400_000);
+	const dob = `${sixteenth.getUTCFullYear() - 16}-${String(sixteenth.getUTCMonth() + 1).padStart(2, '0')}-10`;
+	sqlite.prepare(`update young_person set legal_status = 'qualifying', date_of_birth = ?, weeks_looked_after_since_14 = 60, looked_after_on_16th_birthday = 1, left_care_on = null, needs_assessment_completed_on = null where full_name = 'Daniel Okafor'`).run(dob);
+	try {
+		await signInAs(page, PERSONAS.adviser);
+		await openPage(page, '/today');
+		await expect(page.getByTestId('today')).toContainText(/Needs assessment overdue by \d+ days/);
+		await openRecord(page, PERSONAS.youngPerson2);
+		await expect(page.getByTestId('needs-assessment')).toContainText(/Overdue: it was due by/);
+		await expect(page.getByTestId('status-disagrees')).toContainText('The record says: Qualifying. The care history says: Eligible.');
+		await expect(page.getByTestId('status-disagrees')).toContainText('Until then Harbour uses Eligible');
+		await expectAccessible(page);
+	} finally {
+		sqlite.prepare(`update young_person set legal_status = ?, date_of_birth = ?, weeks_looked_after_since_14 = ?, looked_after_on_16th_birthday = ?, left_care_on = ?, needs_assessment_completed_on = ? where full_name = 'Daniel Okafor'`).run(...Object.values(before));
+		sqlite.close();
+	}
 });
