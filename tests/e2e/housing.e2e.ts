@@ -46,6 +46,7 @@ test("a young person says they've been asked to leave; their PA is emailed, sees
 	await card.getByRole('link').click();
 	await expect(page.getByTestId('clocks')).toContainText('Acknowledge within 5 working days');
 	await expect(page.getByTestId('clocks')).toContainText('56 days: threatened with homelessness');
+	await expect(page.getByTestId('clocks')).toContainText('Refer now: the duty to refer starts the day you know');
 	await page.getByRole('button', { name: 'Acknowledge: I have seen this' }).click();
 	await expect(page.getByTestId('flag-status')).toContainText('Being sorted');
 

@@ -97,10 +97,12 @@ describe('housing flags', () => {
 		const first = await runHousingEscalations(f.db, now, 'http://localhost:3000');
 		const second = await runHousingEscalations(f.db, now, 'http://localhost:3000');
 		const later = await runHousingEscalations(f.db, new Date('2026-11-25T10:00:00Z'), 'http://localhost:3000');
-		expect([first.escalated, second.escalated, later.escalated]).toEqual([2, 0, 0]);
-		expect(f.sqlite.prepare(`select key from escalation order by key`).pluck().all()).toEqual([`flag-ack:${flag.id}`, expect.stringMatching(/^stay:\d+$/)]);
+		// Asked to leave with notice on Friday 20th and no referral by Monday 23rd: the duty to refer
+		// is escalated too (issue 13 item 9), once.
+		expect([first.escalated, second.escalated, later.escalated]).toEqual([3, 0, 0]);
+		expect(f.sqlite.prepare(`select key from escalation order by key`).pluck().all()).toEqual([`flag-ack:${flag.id}`, `refer:${flag.id}`, expect.stringMatching(/^stay:\d+$/)]);
 		const managers = f.sqlite.prepare(`select count(*) from user where role = 'manager'`).pluck().get() as number;
-		expect(f.sqlite.prepare(`select count(*) from notification where kind = 'housing.escalated'`).pluck().get()).toBe(2 * managers);
+		expect(f.sqlite.prepare(`select count(*) from notification where kind = 'housing.escalated'`).pluck().get()).toBe(3 * managers);
 		expect(f.sqlite.prepare(`select count(*) from housing_flag_event where flag_id = ? and kind = 'escalated'`).pluck().get(flag.id)).toBe(1);
 	});
 });

@@ -122,3 +122,37 @@ export function parseDateParts(
 	}
 	return { ok: true, date };
 }
+
+declare const checked: unique symbol;
+/**
+ * A calendar day that has been checked (issue 13 item 7): only `checkDate` makes one, so a value
+ * of this type is always a real `YYYY-MM-DD` day. Strings read from the database or a form are
+ * checked at that boundary; the entitlement engine never compares an unchecked string.
+ */
+export type CalendarDate = IsoDate & { readonly [checked]: true };
+
+/** A real calendar day, or null ("2007-02-30", "1/5/2025", "", a number, null). */
+export function checkDate(value: unknown): CalendarDate | null {
+	return typeof value === 'string' && read(value) !== null ? (value as CalendarDate) : null;
+}
+
+/** For tests and constants written by hand: throws on a day that does not exist. */
+export function calendarDate(value: string): CalendarDate {
+	const d = checkDate(value);
+	if (!d) throw new RangeError(`Not a calendar date: ${value}`);
+	return d;
+}
+
+/** The same day `months` calendar months later, clamped to that month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+	const [y, m, d] = parts(date);
+	const total = y * 12 + (m - 1) + months;
+	const year = Math.floor(total / 12);
+	const month = (total % 12) + 1;
+	return iso(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** Age on a day, or null when the date of birth is not a real calendar day (a record that needs fixing). */
+export function ageOrNull(dateOfBirth: string, on: IsoDate): number | null {
+	return checkDate(dateOfBirth) ? ageOn(dateOfBirth, on) : null;
+}

@@ -20,6 +20,12 @@ const NAMES: Record<string, () => string> = {
 
 const REASONS: Record<string, () => string> = {
 	setting_up_home: m.ent_reason_setting_up_home,
+	setting_up_home_moved_in: m.ent_reason_setting_up_home_moved_in,
+	setting_up_home_move_unknown: m.ent_reason_setting_up_home_move_unknown,
+	from_16: m.ent_reason_from_16,
+	he_start_before_25: m.ent_reason_he_start_before_25,
+	he_started_at_25: m.ent_reason_he_started_at_25,
+	priority_need_vulnerable_21: m.ent_reason_priority_need_vulnerable_21,
 	not_a_care_leaver: m.ent_reason_not_a_care_leaver,
 	apprenticeship_start_before_25: m.ent_reason_apprenticeship_start_before_25,
 	apprenticeship_if_you_start: m.ent_reason_apprenticeship_if_you_start,
@@ -51,6 +57,7 @@ const REASONS: Record<string, () => string> = {
 };
 
 const KEY_DATES: Record<string, () => string> = {
+	moved_in: m.ent_key_moved_in,
 	instalment_1: m.ent_key_instalment_1,
 	instalment_2: m.ent_key_instalment_2,
 	instalment_3: m.ent_key_instalment_3,

@@ -14,6 +14,18 @@ export function legalStatusLabel(status: LegalStatus): string {
 	return STATUS[status]();
 }
 
+/** A status that may be none (not a care leaver, or not yet 16). */
+export const maybeStatusLabel = (status: LegalStatus | null): string => (status ? STATUS[status]() : m.status_none());
+
+const ROUTES: Record<'special_guardianship_order' | 'child_arrangements_order' | 'adoption' | 'returned_home', () => string> = {
+	special_guardianship_order: m.route_special_guardianship_order,
+	child_arrangements_order: m.route_child_arrangements_order,
+	adoption: m.route_adoption,
+	returned_home: m.route_returned_home
+};
+/** How someone left care, where it was by an order or a return home. */
+export const leavingRouteLabel = (route: keyof typeof ROUTES | null): string => (route ? ROUTES[route]() : '—');
+
 const CONTACT: Record<'visit' | 'call' | 'message' | 'office', () => string> = {
 	visit: m.contact_visit,
 	call: m.contact_call,

@@ -75,7 +75,7 @@ export const accomLabel = (code: string): string => (ACCOM[code.charAt(0)] ?? ((
 /** A statutory clock on a flag, as the server works it out (src/lib/server/housing/clocks.ts). */
 export type ClockView =
 	| { key: string; kind: 'ack'; state: 'done' | 'due' | 'overdue'; dueOn: string; urgent: boolean }
-	| { key: string; kind: 'threat'; state: 'referred' | 'due' | 'overdue'; endsOn: string; daysLeft: number; referredOn: string | null }
+	| { key: string; kind: 'threat'; state: 'referred' | 'due' | 'overdue'; endsOn: string; daysLeft: number; referredOn: string | null; referBy: string }
 	| { key: string; kind: 'emergency_stay'; state: 'ok' | 'escalate'; fromOn: string; workingDays: number }
 	| { key: string; kind: 'visit'; state: 'due' | 'overdue'; dueOn: string };
 
@@ -95,8 +95,8 @@ export function clockText(c: ClockView): { title: string; detail: string } {
 					c.state === 'referred'
 						? m.clock_threat_referred({ date: c.referredOn ? day(c.referredOn) : '' })
 						: c.state === 'overdue'
-							? m.clock_threat_overdue({ date: day(c.endsOn) })
-							: m.clock_threat_due({ days: c.daysLeft, date: day(c.endsOn) })
+							? m.clock_threat_refer_overdue({ referBy: day(c.referBy), days: c.daysLeft, date: day(c.endsOn) })
+							: m.clock_threat_refer_now({ referBy: day(c.referBy), days: c.daysLeft, date: day(c.endsOn) })
 			};
 		case 'emergency_stay':
 			return { title: m.clock_stay(), detail: c.state === 'escalate' ? m.clock_stay_escalate({ days: c.workingDays, date: day(c.fromOn) }) : m.clock_stay_ok({ days: c.workingDays, date: day(c.fromOn) }) };

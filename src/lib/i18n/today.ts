@@ -29,6 +29,10 @@ export function todayWhy(item: TodayItem): string {
 			return m.today_lapsing({ name: entitlementName(item.entitlement), date: formatDay(item.until) });
 		case 'not_seen':
 			return m.today_not_seen({ days: item.days });
+		case 'needs_assessment':
+			return item.overdueDays > 0 ? m.today_needs_assessment_overdue({ days: item.overdueDays, date: formatDay(item.dueOn) }) : m.today_needs_assessment_due({ date: formatDay(item.dueOn) });
+		case 'date_needs_fixing':
+			return m.today_date_needs_fixing();
 	}
 }
 
@@ -49,6 +53,10 @@ export function todayAction(item: TodayItem): { href: string; label: string } {
 			return { href: `${record}#pathway`, label: m.today_act_review() };
 		case 'dfe_birthday':
 			return { href: `${record}#birthday-return`, label: m.today_act_dfe() };
+		case 'needs_assessment':
+			return { href: `${record}#needs-assessment`, label: m.today_act_needs_assessment() };
+		case 'date_needs_fixing':
+			return { href: `${record}#dates-need-fixing`, label: m.today_act_fix_date() };
 		default:
 			return { href: record, label: m.today_act_contact() };
 	}

@@ -10,6 +10,12 @@ const schema = z.object({
 	COUNCIL_OUT_OF_HOURS_PHONE: z.string().min(3).default('0300 123 7654'),
 	/** The council's housing options team, for the duty to refer and emergencies. */
 	COUNCIL_HOUSING_PHONE: z.string().min(3).default('0300 123 4000'),
+	/**
+	 * The council's own setting up home allowance in pence, if its policy (Children Act 1989 guidance
+	 * vol. 3 Appendix E) pays more than the DfE minimum. Unset: the DfE minimum in force on the day
+	 * the young person moved into their first home (£2,000 before 1 April 2023, £3,000 from then).
+	 */
+	COUNCIL_SETTING_UP_HOME_PENCE: z.coerce.number().int().min(0).max(10_000_000).optional(),
 	/** Where email goes, e.g. smtp://user:pass@mail.example:587. Unset: email is logged, not sent. */
 	SMTP_URL: z.string().url().optional(),
 	MAIL_FROM: z.string().min(3).default('Harbour <no-reply@harbour.invalid>'),

@@ -115,10 +115,24 @@ describe('acknowledgement clock', () => {
 });
 
 describe('the 56-day threat of homelessness window', () => {
-	it('ends 56 days after the threat began and counts down', () => {
-		expect(threatClock('2026-11-24', null, '2026-11-24')).toEqual({ state: 'due', endsOn: '2027-01-19', daysLeft: 56, referredOn: null });
-		expect(threatClock('2026-11-24', null, '2027-01-19')).toMatchObject({ state: 'due', daysLeft: 0 });
-		expect(threatClock('2026-11-24', null, '2027-01-20')).toMatchObject({ state: 'overdue', daysLeft: 0 });
+	it('the window still ends 56 days after the threat began (s175(4)) and counts down', () => {
+		expect(threatClock('2026-11-24', null, '2026-11-24')).toEqual({ state: 'due', endsOn: '2027-01-19', daysLeft: 56, referredOn: null, referBy: '2026-11-25' });
+		expect(threatClock('2026-11-24', '2026-11-24', '2027-01-19')).toMatchObject({ state: 'referred', daysLeft: 0 });
+	});
+
+	it('R6 duty to refer (s213B; Code of Guidance 4.1): "refer now" from the day the threat is known, not from day 56', () => {
+		// Tuesday 24 November 2026: due that day and the next working day, overdue on the day after.
+		expect(threatClock('2026-11-24', null, '2026-11-24')).toMatchObject({ state: 'due', referBy: '2026-11-25' });
+		expect(threatClock('2026-11-24', null, '2026-11-25')).toMatchObject({ state: 'due' });
+		expect(threatClock('2026-11-24', null, '2026-11-26')).toMatchObject({ state: 'overdue', daysLeft: 54 });
+		// Before this fix the clock said "due" until day 56 and only then "overdue".
+		expect(threatClock('2026-11-24', null, '2027-01-19').state).toBe('overdue');
+	});
+
+	it('R6 the one working day skips a weekend and a bank holiday: known Friday 24 Dec 2027 → refer by Wednesday 29 Dec', () => {
+		// 25–26 Dec 2027 is a weekend; the Christmas and Boxing Day holidays move to Mon 27 and Tue 28.
+		expect(threatClock('2027-12-24', null, '2027-12-29')).toMatchObject({ state: 'due', referBy: '2027-12-29' });
+		expect(threatClock('2027-12-24', null, '2027-12-30').state).toBe('overdue');
 	});
 
 	it('is done once the referral is recorded', () => {
@@ -166,5 +180,16 @@ describe('escalations due', () => {
 		];
 		const stays = [{ id: 7, youngPersonId: 'p4', fromOn: '2026-11-26', toOn: null }];
 		expect(escalationsDue(flags, stays, now).map((e) => e.key)).toEqual(['flag-ack:late', 'stay:7']);
+	});
+
+	it('R6 a threat with no referral by the end of the next working day goes to a manager; a referred one does not', () => {
+		const now = new Date('2026-12-02T10:00:00Z'); // Wednesday
+		const base = { urgency: 'soon' as const, raisedAt: new Date('2026-11-30T10:00:00Z'), acknowledgedAt: new Date('2026-11-30T11:00:00Z') };
+		const flags = [
+			{ ...base, id: 'monday', youngPersonId: 'p1', threatenedOn: '2026-11-30', referredOn: null }, // refer by Tue 1 Dec: late
+			{ ...base, id: 'tuesday', youngPersonId: 'p2', threatenedOn: '2026-12-01', referredOn: null }, // refer by Wed 2 Dec: not yet
+			{ ...base, id: 'done', youngPersonId: 'p3', threatenedOn: '2026-11-30', referredOn: '2026-11-30' }
+		];
+		expect(escalationsDue(flags, [], now)).toEqual([{ key: 'refer:monday', kind: 'duty_to_refer', subjectId: 'monday', youngPersonId: 'p1' }]);
 	});
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { amountOn, CATALOGUE, type EntitlementId } from './catalogue';
-import { evaluateEntitlements, type Circumstances, type Outcome } from './engine';
-import { deriveLegalStatus, type CareHistory } from './status';
+import { checkDate } from '../dates';
+import { badDates, DateNeedsFixing, evaluateEntitlements, type Circumstances, type Outcome } from './engine';
+import { assessLegalStatus, deriveLegalStatus, type CareHistory } from './status';
 
 /*
  * More cases from /work/shared/domain.md, each naming the rule it checks (§ and rule id).
@@ -105,7 +106,7 @@ describe('§1.1 a qualifying care leaver: advice and assistance, not the full pa
 describe('§2.1 setting up home allowance', () => {
 	it('§2.1 a relevant child who left care at 17 can use it now, from the day they left, to the day before 25', () => {
 		expect(core(get(inCare('2009-04-20', '2026-08-03'), '2026-11-24', 'setting_up_home'))).toEqual({
-			state: 'eligible_now', reason: 'setting_up_home', from: '2026-08-03', until: '2034-04-19', lapsedOn: undefined, amountPence: 300_000
+			state: 'eligible_now', reason: 'setting_up_home_move_unknown', from: '2026-08-03', until: '2034-04-19', lapsedOn: undefined, amountPence: 300_000
 		});
 	});
 
@@ -271,7 +272,7 @@ describe('§2.7 council tax, §2.9 Shared Accommodation Rate, §4.2 priority nee
 	it('§4.2 priority need for a qualifying care leaver under 21: from the 18th, to the day before the 21st', () => {
 		const c = qualifying('2006-07-15', '2023-01-01');
 		expect(core(get(c, '2026-11-24', 'priority_need'))).toEqual({ state: 'eligible_now', reason: 'priority_need_18_20', from: '2024-07-15', until: '2027-07-14', lapsedOn: undefined, amountPence: null });
-		expect(get(c, '2027-07-15', 'priority_need')).toMatchObject({ state: 'lapsed', lapsedOn: '2027-07-15' });
+		expect(get(c, '2027-07-15', 'priority_need')).toMatchObject({ state: 'may_apply', reason: 'priority_need_vulnerable_21' });
 	});
 });
 
@@ -343,5 +344,184 @@ describe('§2 catalogue shape: dated amounts in integer pence, a source for each
 	it('§2.2 the bursary amount turns on the start date: nothing on 31 Jul 2018, £1,000 to 31 Jul 2023, £3,000 from 1 Aug 2023', () => {
 		const on = (d: string) => amountOn(CATALOGUE.apprenticeship_bursary, d);
 		expect(['2018-07-31', '2018-08-01', '2023-07-31', '2023-08-01'].map(on)).toEqual([null, 100_000, 100_000, 300_000]);
+	});
+});
+
+/*
+ * Issue 13 items 4–9. Each case names the rule it tests; every date is written out by hand.
+ */
+describe('issue 13 item 4: HE bursary needs pathway-plan support, which a course must start under 25 to have', () => {
+	// Born 1 October 2001: 24 until 30 September 2026, 25 on 1 October 2026, 26 on 1 October 2027.
+	const frc = (more: Partial<Circumstances> = {}) => inCare('2001-10-01', '2019-10-01', more);
+
+	it('§2.3/s23C(5A)+s23CA(1)(b) a course started at 24 is paid at 24, and still at 25 and 26 while they pursue it (s23C(7))', () => {
+		const c = frc({ higherEducationStartedOn: '2025-09-22' });
+		for (const asOf of ['2026-06-01', '2026-10-01', '2027-11-24']) expect(get(c, asOf, 'he_bursary')).toMatchObject({ state: 'eligible_now', reason: 'he_on_course', from: '2025-09-22', amountPence: 200_000 });
+	});
+
+	it('§2.3/s23CA(1)(b) a course started on the 25th birthday or at 26 has no pathway plan behind it: not owed', () => {
+		expect(core(get(frc({ higherEducationStartedOn: '2026-10-01' }), '2026-11-24', 'he_bursary'))).toMatchObject({ state: 'not_eligible', reason: 'he_started_at_25', amountPence: null });
+		expect(get(frc({ higherEducationStartedOn: '2027-10-04' }), '2027-11-24', 'he_bursary')).toMatchObject({ state: 'not_eligible', reason: 'he_started_at_25' });
+	});
+
+	it('§2.3 with no course: "if you go" at 24 (to the day before 25), lapsed on the 25th birthday and at 26', () => {
+		expect(core(get(frc(), '2026-09-30', 'he_bursary'))).toMatchObject({ state: 'not_eligible', reason: 'he_if_you_go', until: '2026-09-30' });
+		expect(get(frc(), '2026-10-01', 'he_bursary')).toMatchObject({ state: 'lapsed', reason: 'he_start_before_25', lapsedOn: '2026-10-01', amountPence: null });
+		expect(get(frc(), '2027-11-24', 'he_bursary').state).toBe('lapsed');
+	});
+
+	it('§2.3 born 29 February 2000 (25 on 1 March 2025): a start on 28 February 2025 counts, on 1 March 2025 does not', () => {
+		const c = (start: string) => inCare('2000-02-29', '2018-03-01', { higherEducationStartedOn: start });
+		expect(get(c('2025-02-28'), '2025-06-01', 'he_bursary').state).toBe('eligible_now');
+		expect(get(c('2025-03-01'), '2025-06-01', 'he_bursary').reason).toBe('he_started_at_25');
+	});
+
+	it('§2.3 a course starting in September (before the 25th birthday) is "from" its start, not "now"', () => {
+		expect(get(frc({ higherEducationStartedOn: '2026-09-21' }), '2026-06-01', 'he_bursary')).toMatchObject({ state: 'eligible_from', from: '2026-09-21' });
+	});
+});
+
+describe('issue 13 item 5: setting up home allowance follows the day they moved into their first home (§2.1, R11)', () => {
+	const leaver = (more: Partial<Circumstances> = {}) => inCare('2003-06-01', '2021-06-01', more);
+
+	it('§2.1 guidance minimum in force on the move-in day: 31 March 2023 → £2,000, 1 April 2023 → £3,000 (looked at in 2026)', () => {
+		expect(get(leaver({ movedIntoFirstHomeOn: '2023-03-31' }), '2026-11-24', 'setting_up_home')).toMatchObject({ state: 'eligible_now', reason: 'setting_up_home_moved_in', amountPence: 200_000, keyDates: [{ label: 'moved_in', date: '2023-03-31' }] });
+		expect(get(leaver({ movedIntoFirstHomeOn: '2023-04-01' }), '2026-11-24', 'setting_up_home')).toMatchObject({ reason: 'setting_up_home_moved_in', amountPence: 300_000 });
+	});
+
+	it('§2.1 a move on 29 February 2020 (a leap day) is under the £2,000 minimum', () => {
+		expect(get(leaver({ movedIntoFirstHomeOn: '2020-02-29' }), '2022-01-10', 'setting_up_home').amountPence).toBe(200_000);
+	});
+
+	it('§2.1 until the move-in day is known the page says so: the amount is what a move from today brings', () => {
+		const o = get(leaver(), '2026-11-24', 'setting_up_home');
+		expect(o).toMatchObject({ reason: 'setting_up_home_move_unknown', amountPence: 300_000, keyDates: [] });
+		expect(get(leaver({ movedIntoFirstHomeOn: null }), '2026-11-24', 'setting_up_home').reason).toBe('setting_up_home_move_unknown');
+	});
+
+	it('§2.1 Appendix E: the council\'s own level applies when it pays more than the minimum, never less', () => {
+		expect(get(leaver({ movedIntoFirstHomeOn: '2022-08-01', councilSettingUpHomePence: 349_950 }), '2026-11-24', 'setting_up_home').amountPence).toBe(349_950);
+		expect(get(leaver({ movedIntoFirstHomeOn: '2022-08-01', councilSettingUpHomePence: 150_000 }), '2026-11-24', 'setting_up_home').amountPence).toBe(200_000);
+		expect(get(leaver({ councilSettingUpHomePence: 350_000 }), '2026-11-24', 'setting_up_home').amountPence).toBe(350_000);
+	});
+});
+
+describe('issue 13 item 6: routes out of care, and a recorded status that disagrees with the facts (§1.1, §2.16)', () => {
+	/** Special guardianship order at 9, straight from care; never looked after at or after 16. */
+	const sgo = (more: Partial<CareHistory> = {}): CareHistory => ({ dateOfBirth: '2008-03-10', weeksLookedAfterSince14: 0, lookedAfterOn16thBirthday: false, leftCareOn: '2017-05-02', leftCareRoute: 'special_guardianship_order', ...more });
+
+	it('s24(1A) SGO made while looked after: qualifying from 16 to the day before 21, even with no care after 14', () => {
+		expect(deriveLegalStatus(sgo(), '2024-03-09')).toBeNull(); // 15
+		expect(deriveLegalStatus(sgo(), '2024-03-10')).toBe('qualifying'); // 16th birthday
+		expect(deriveLegalStatus(sgo(), '2029-03-09')).toBe('qualifying'); // the day before 21
+		expect(deriveLegalStatus(sgo(), '2029-03-10')).toBeNull(); // 21
+		// Only the order is known (no other facts): still qualifying.
+		expect(deriveLegalStatus({ dateOfBirth: '2008-03-10', leftCareRoute: 'special_guardianship_order' }, '2026-11-24')).toBe('qualifying');
+	});
+
+	it('s24(1A) an SGO young person keeps advice and assistance and priority need (before: nothing at all)', () => {
+		const outcomes = Object.fromEntries(evaluateEntitlements(sgo(), '2026-11-24').map((o) => [o.id, `${o.state}:${o.reason}`]));
+		expect(outcomes.pa_support).toBe('not_eligible:pa_advice_and_assistance');
+		expect(outcomes.priority_need).toBe('eligible_now:priority_need_18_20');
+		expect(outcomes.care_leaver_covenant).toBe('eligible_now:covenant');
+		expect(outcomes.setting_up_home).toBe('not_eligible:not_a_care_leaver');
+	});
+
+	it('reg 3(3) child arrangements order at 16½ after 13 weeks: relevant for 6 months, then qualifying; a broken placement revives relevant', () => {
+		const cao: CareHistory = { dateOfBirth: '2009-01-20', weeksLookedAfterSince14: 40, lookedAfterOn16thBirthday: true, leftCareOn: '2025-07-20', leftCareRoute: 'child_arrangements_order' };
+		expect(deriveLegalStatus(cao, '2026-01-19')).toBe('relevant');
+		expect(deriveLegalStatus(cao, '2026-01-20')).toBe('qualifying'); // 6 calendar months on
+		expect(deriveLegalStatus({ ...cao, returnedHomeSixMonths: false }, '2026-06-01')).toBe('relevant');
+		expect(deriveLegalStatus(cao, '2027-01-20')).toBe('qualifying'); // at 18: not former relevant
+	});
+
+	it('§1.1 returned home to a parent at 17 and 10 months: fewer than 6 months before 18, so former relevant at 18', () => {
+		const home: CareHistory = { dateOfBirth: '2007-09-01', weeksLookedAfterSince14: 60, lookedAfterOn16thBirthday: true, leftCareOn: '2025-07-01', leftCareRoute: 'returned_home' };
+		expect(deriveLegalStatus(home, '2026-11-24')).toBe('former_relevant');
+	});
+
+	it('§1.1 adoption before 16: not a care leaver; adoption at 16 after 13 weeks: relevant until 6 months with the adopters', () => {
+		expect(deriveLegalStatus({ dateOfBirth: '2009-05-05', weeksLookedAfterSince14: 30, lookedAfterOn16thBirthday: false, leftCareOn: '2024-06-01', leftCareRoute: 'adoption' }, '2026-11-24')).toBeNull();
+		const adopted: CareHistory = { dateOfBirth: '2009-05-05', weeksLookedAfterSince14: 30, lookedAfterOn16thBirthday: true, leftCareOn: '2026-06-01', leftCareRoute: 'adoption' };
+		expect(deriveLegalStatus(adopted, '2026-11-24')).toBe('relevant');
+		expect(deriveLegalStatus(adopted, '2026-12-01')).toBe('qualifying');
+	});
+
+	it('§0 facts and record disagree: the PA is told both, and the one that brings more help is used (facts say former relevant, record says qualifying)', () => {
+		const h: CareHistory = { dateOfBirth: '2006-04-01', weeksLookedAfterSince14: 80, lookedAfterOn16thBirthday: true, leftCareOn: '2024-04-01', recordedStatus: 'qualifying' };
+		expect(assessLegalStatus(h, '2026-11-24')).toEqual({ status: 'former_relevant', fromFacts: 'former_relevant', recorded: 'qualifying', disagree: true, under16: false });
+	});
+
+	it('§0 the record is not silently dropped: facts say "not a care leaver" (no care after 16, route not recorded), record says qualifying → qualifying, with a warning', () => {
+		const h: CareHistory = { dateOfBirth: '2007-06-01', weeksLookedAfterSince14: 0, lookedAfterOn16thBirthday: false, leftCareOn: '2016-01-01', recordedStatus: 'qualifying' };
+		expect(assessLegalStatus(h, '2026-11-24')).toMatchObject({ status: 'qualifying', fromFacts: null, recorded: 'qualifying', disagree: true });
+		expect(get({ ...h }, '2026-11-24', 'pa_support').reason).toBe('pa_advice_and_assistance');
+	});
+
+	it('s23C(1) a record left at "eligible" moves on to former relevant at 18 by law: no false disagreement', () => {
+		const h: CareHistory = { dateOfBirth: '2007-01-15', weeksLookedAfterSince14: 80, lookedAfterOn16thBirthday: true, leftCareOn: '2025-01-15', recordedStatus: 'eligible' };
+		expect(assessLegalStatus(h, '2026-11-24')).toMatchObject({ status: 'former_relevant', recorded: 'former_relevant', disagree: false });
+	});
+
+	it('§1.1 born 29 February 2008 under an SGO: 21 on 1 March 2029, so qualifying on 28 February 2029 and not on 1 March', () => {
+		const h = sgo({ dateOfBirth: '2008-02-29' });
+		expect(deriveLegalStatus(h, '2029-02-28')).toBe('qualifying');
+		expect(deriveLegalStatus(h, '2029-03-01')).toBeNull();
+	});
+});
+
+describe('issue 13 item 7: dates are checked before the engine compares them', () => {
+	it('a birth date that is not a real day (30 February) is refused with the field named, never answered', () => {
+		expect(() => evaluateEntitlements(inCare('2007-02-30', '2025-03-01'), '2026-11-24')).toThrow(DateNeedsFixing);
+		expect(badDates(inCare('2007-02-30', '2025-03-01'))).toEqual(['dateOfBirth']);
+	});
+
+	it('HE start and left-care dates written another way ("2025-9-1", "01/05/2025", 13th month) are refused, not compared as text', () => {
+		// As text, '2025-9-1' sorts after '2008-09-01' and a wrong "eligible" came back.
+		expect(badDates(inCare('2005-01-01', '2023-01-01', { higherEducationStartedOn: '2025-9-1' }))).toEqual(['higherEducationStartedOn']);
+		expect(badDates(inCare('2005-01-01', '01/05/2025'))).toEqual(['leftCareOn']);
+		expect(badDates(inCare('2005-01-01', '2023-13-01', { movedIntoFirstHomeOn: '2023-02-29', apprenticeshipStartedOn: '' }))).toEqual(['leftCareOn', 'apprenticeshipStartedOn', 'movedIntoFirstHomeOn']);
+		expect(() => evaluateEntitlements(inCare('2005-01-01', '2023-01-01', { higherEducationStartedOn: '2025-9-1' }), '2026-11-24')).toThrow(/higherEducationStartedOn/);
+	});
+
+	it('29 February is a real day only in a leap year; a checked date is the same string', () => {
+		expect(checkDate('2008-02-29')).toBe('2008-02-29');
+		expect(checkDate('2007-02-29')).toBeNull();
+		expect(checkDate('2007-02-30')).toBeNull();
+		expect(checkDate(20070228)).toBeNull();
+		expect(badDates(inCare('2008-02-29', '2026-03-01'))).toEqual([]);
+	});
+});
+
+describe('issue 13 item 8: smaller slips', () => {
+	it('§2.2 an apprenticeship that has not started yet is "from <start>", not "now"', () => {
+		const c = inCare('2006-05-01', '2024-05-01', { apprenticeshipStartedOn: '2027-01-04' });
+		expect(get(c, '2026-11-24', 'apprenticeship_bursary')).toMatchObject({ state: 'eligible_from', from: '2027-01-04', amountPence: 300_000 });
+		expect(get(c, '2027-01-04', 'apprenticeship_bursary').state).toBe('eligible_now');
+	});
+
+	it('§1.1 eligible only from 16: still in care at 15 is no status (and says "from 16"); on the 16th birthday, eligible', () => {
+		const c = inCare('2011-01-10', null, { weeksLookedAfterSince14: 60 });
+		expect(deriveLegalStatus(c, '2027-01-09')).toBeNull();
+		expect(deriveLegalStatus({ ...c, recordedStatus: 'eligible' }, '2027-01-09')).toBeNull();
+		expect(get(c, '2027-01-09', 'pa_support')).toMatchObject({ state: 'not_eligible', reason: 'from_16' });
+		expect(deriveLegalStatus(c, '2027-01-10')).toBe('eligible');
+	});
+
+	it('§1.1 born 29 February 2012: 15 on 28 February 2028, eligible on 29 February 2028 (a leap year)', () => {
+		const c = inCare('2012-02-29', null);
+		expect(deriveLegalStatus(c, '2028-02-28')).toBeNull();
+		expect(deriveLegalStatus(c, '2028-02-29')).toBe('eligible');
+	});
+
+	it('§4.2 priority need at 21–24 through vulnerability (Order 2002 art 5(1)): "may apply, the housing authority decides", not "lapsed"', () => {
+		for (const asOf of ['2026-11-24', '2029-11-23']) expect(core(get(inCare('2005-11-24', '2023-11-24'), asOf, 'priority_need'))).toEqual({ state: 'may_apply', reason: 'priority_need_vulnerable_21', from: '2026-11-24', until: undefined, lapsedOn: undefined, amountPence: null });
+		expect(get(qualifying('2004-06-01', '2021-01-01'), '2026-11-24', 'priority_need').state).toBe('may_apply');
+	});
+
+	it('§4.2 born 29 February 2004: automatic priority need on 28 February 2025, "may apply" from 1 March 2025 (the 21st)', () => {
+		const c = inCare('2004-02-29', '2022-03-01');
+		expect(get(c, '2025-02-28', 'priority_need')).toMatchObject({ state: 'eligible_now', until: '2025-02-28' });
+		expect(get(c, '2025-03-01', 'priority_need')).toMatchObject({ state: 'may_apply', from: '2025-03-01' });
 	});
 });

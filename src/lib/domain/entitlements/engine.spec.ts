@@ -123,9 +123,9 @@ describe('other entitlements', () => {
 		expect(get(leaver('2002-01-01'), '2026-11-24', 'shared_accommodation_exemption')).toMatchObject({ state: 'eligible_now', until: '2026-12-31' });
 		expect(get(leaver('2001-01-01'), '2026-11-24', 'shared_accommodation_exemption').state).toBe('lapsed');
 	});
-	it('priority need for housing at 18, 19 and 20', () => {
+	it('priority need for housing at 18, 19 and 20; from 21 it may still apply (the housing authority decides)', () => {
 		expect(get(leaver('2006-11-25'), '2026-11-24', 'priority_need').state).toBe('eligible_now');
-		expect(get(leaver('2005-11-24'), '2026-11-24', 'priority_need')).toMatchObject({ state: 'lapsed', lapsedOn: '2026-11-24' });
+		expect(get(leaver('2005-11-24'), '2026-11-24', 'priority_need')).toMatchObject({ state: 'may_apply', reason: 'priority_need_vulnerable_21', from: '2026-11-24' });
 	});
 	it('the Universal Credit pre-claim appointment opens 28 days before 18', () => {
 		expect(get(leaver('2008-12-22', { leftCareOn: null }), '2026-11-23', 'uc_pre_claim').state).toBe('eligible_from');
@@ -170,7 +170,7 @@ describe('every reason and key date has words', () => {
 		const ar = JSON.parse(readFileSync('src/lib/i18n/messages/ar.json', 'utf8')) as Record<string, string>;
 		const seen = new Set<string>();
 		for (const dob of ['2012-01-01', '2009-06-01', '2008-12-22', '2006-03-15', '2004-02-29', '2002-03-10', '2000-01-01']) {
-			for (const more of [{}, { leftCareOn: null }, { weeksLookedAfterSince14: 5 }, { apprenticeshipStartedOn: '2023-08-01' }, { higherEducationStartedOn: '2025-09-22' }, { stayingPut: true }]) {
+			for (const more of [{}, { leftCareOn: null }, { weeksLookedAfterSince14: 5 }, { apprenticeshipStartedOn: '2023-08-01' }, { higherEducationStartedOn: '2025-09-22' }, { stayingPut: true }, { movedIntoFirstHomeOn: '2023-03-31' }, { leftCareRoute: 'special_guardianship_order' as const }]) {
 				for (const o of evaluateEntitlements(leaver(dob, more), '2026-11-24')) {
 					seen.add(`ent_reason_${o.reason}`);
 					seen.add(`ent_name_${o.id}`);

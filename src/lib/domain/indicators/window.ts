@@ -1,4 +1,4 @@
-import { addCalendarDays, birthday, type IsoDate } from '../dates';
+import { addCalendarDays, birthday, checkDate, type IsoDate } from '../dates';
 
 /** The reporting year runs 1 April to 31 March; `reportingYear('2026-11-24')` is 2026 (April 2026 – March 2027). */
 export function reportingYear(on: IsoDate): number {
@@ -20,6 +20,8 @@ export function birthdayPrompts(people: { id: string; dateOfBirth: IsoDate }[], 
 	const to = `${year + 1}-03-31`;
 	const out: Prompt[] = [];
 	for (const p of people) {
+		// A date of birth that is not a real day gives no prompt (the record says it needs fixing).
+		if (!checkDate(p.dateOfBirth)) continue;
 		for (const age of RETURN_AGES) {
 			const b = birthday(p.dateOfBirth, age);
 			if (b < from || b > to) continue;

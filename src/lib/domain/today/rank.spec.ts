@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkinDrop, contactOverdue, pathwayReviewDue, rankToday, type TodayItem } from './rank';
+import { checkinDrop, contactOverdue, needsAssessmentClock, pathwayReviewDue, rankToday, type TodayItem } from './rank';
 
 const T = '2026-11-24';
 
@@ -71,5 +71,48 @@ describe('pathway plan reviews', () => {
 		expect(pathwayReviewDue('2026-10-01', '2026-11-20', T)).toEqual({ dueOn: '2026-11-20', overdueDays: 4, requested: true });
 		expect(pathwayReviewDue('2026-11-21', '2026-11-20', T).requested).toBe(false);
 		expect(pathwayReviewDue(null, null, T)).toEqual({ dueOn: T, overdueDays: 0, requested: false });
+	});
+});
+
+describe('R1 needs assessment within 3 months of the 16th birthday (CPPCR 2010 reg 42; issue 13 item 9)', () => {
+	it('R1 due 3 calendar months after the 16th birthday; overdue from the day after', () => {
+		// 16 on 24 November 2026 → due 24 February 2027.
+		expect(needsAssessmentClock('2010-11-24', 'eligible', null, '2026-11-24')).toEqual({ state: 'due', dueOn: '2027-02-24', overdueDays: 0, completedOn: null });
+		expect(needsAssessmentClock('2010-11-24', 'eligible', null, '2027-02-24')?.state).toBe('due');
+		expect(needsAssessmentClock('2010-11-24', 'eligible', null, '2027-02-25')).toMatchObject({ state: 'overdue', overdueDays: 1 });
+	});
+
+	it('R1 a month without the day: 16 on 30 November 2026 → due 28 February 2027 (no 30 February)', () => {
+		expect(needsAssessmentClock('2010-11-30', 'eligible', null, '2026-12-01')?.dueOn).toBe('2027-02-28');
+	});
+
+	it('R1 born 29 February 2008: 16 on 29 February 2024 → due 29 May 2024', () => {
+		expect(needsAssessmentClock('2008-02-29', 'eligible', null, '2024-03-01')?.dueOn).toBe('2024-05-29');
+	});
+
+	it('R1 "or 3 months after becoming eligible if later": eligible on 15 January 2027 → due 15 April 2027', () => {
+		expect(needsAssessmentClock('2010-11-24', 'eligible', null, '2027-02-01', '2027-01-15')?.dueOn).toBe('2027-04-15');
+	});
+
+	it('R1 done once completed; not for a qualifying care leaver, a former relevant child or someone under 16', () => {
+		expect(needsAssessmentClock('2010-11-24', 'eligible', '2027-01-05', '2027-03-01')).toMatchObject({ state: 'done', completedOn: '2027-01-05' });
+		expect(needsAssessmentClock('2010-11-24', 'qualifying', null, '2027-03-01')).toBeNull();
+		expect(needsAssessmentClock('2006-11-24', 'former_relevant', null, '2026-11-24')).toBeNull();
+		expect(needsAssessmentClock('2010-11-24', null, null, '2026-11-23')).toBeNull();
+	});
+
+	it('R1 a relevant child (left care at 16–17) with none recorded still has it on the list, overdue', () => {
+		expect(needsAssessmentClock('2009-06-01', 'relevant', null, '2026-11-24')).toMatchObject({ state: 'overdue', dueOn: '2025-09-01' });
+	});
+
+	it('Today ranks the needs assessment with the other statutory clocks, most overdue first, and a date needing fixing with them', () => {
+		const items: TodayItem[] = [
+			{ kind: 'not_seen', youngPersonId: 'a', name: 'A', days: 120 },
+			{ kind: 'needs_assessment', youngPersonId: 'b', name: 'B', dueOn: '2026-12-10', overdueDays: 0 },
+			{ kind: 'needs_assessment', youngPersonId: 'c', name: 'C', dueOn: '2026-10-01', overdueDays: 54 },
+			{ kind: 'date_needs_fixing', youngPersonId: 'd', name: 'D', fields: ['dateOfBirth'] },
+			{ kind: 'concern', youngPersonId: 'e', name: 'E', concernId: 'x', raisedAt: '2026-11-20T10:00:00.000Z' }
+		];
+		expect(rankToday(items, '2026-11-24').map((i) => i.youngPersonId)).toEqual(['e', 'c', 'b', 'd', 'a']);
 	});
 });

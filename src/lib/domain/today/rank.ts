@@ -1,4 +1,5 @@
-import { daysBetween, type IsoDate } from '../dates';
+import { addCalendarMonths, birthday, daysBetween, type IsoDate } from '../dates';
+import type { LegalStatus } from '../entitlements/status';
 
 export const DEFAULT_CONTACT_RHYTHM_DAYS = 56; // 8-weekly (domain.md §3.1, §7)
 export const NOT_SEEN_DAYS = 90;
@@ -15,7 +16,9 @@ export type TodayItem =
 	| { kind: 'dfe_birthday'; youngPersonId: string; name: string; age: number; closesOn: IsoDate }
 	| { kind: 'instalment_due'; youngPersonId: string; name: string; dueOn: IsoDate }
 	| { kind: 'entitlement_lapsing'; youngPersonId: string; name: string; entitlement: string; until: IsoDate }
-	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number };
+	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number }
+	| { kind: 'needs_assessment'; youngPersonId: string; name: string; dueOn: IsoDate; overdueDays: number }
+	| { kind: 'date_needs_fixing'; youngPersonId: string; name: string; fields: string[] };
 
 /**
  * Safety first, then statutory clocks, then money before it is lost, then the rest. Within a tier
@@ -29,6 +32,8 @@ const TIER: Record<TodayItem['kind'], number> = {
 	checkin_drop: 2,
 	contact_overdue: 3,
 	pathway_review: 3,
+	needs_assessment: 3,
+	date_needs_fixing: 3,
 	dfe_birthday: 4,
 	instalment_due: 5,
 	entitlement_lapsing: 5,
@@ -49,7 +54,10 @@ function pressure(item: TodayItem, today: IsoDate): number {
 		case 'not_seen':
 			return -item.days;
 		case 'pathway_review':
+		case 'needs_assessment':
 			return -item.overdueDays;
+		case 'date_needs_fixing':
+			return 0;
 		case 'dfe_birthday':
 			return daysBetween(today, item.closesOn);
 		case 'instalment_due':
@@ -101,4 +109,35 @@ export function pathwayReviewDue(lastReviewOn: IsoDate | null, requestedOn: IsoD
 		dueOn = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 	}
 	return { dueOn, overdueDays: Math.max(0, daysBetween(dueOn, today)), requested };
+}
+
+/** R1 (domain.md §7; CPPCR 2010 reg 42): the needs assessment is completed within 3 months. */
+export const NEEDS_ASSESSMENT_MONTHS = 3;
+/** Today shows it from this many days before it is due. */
+export const NEEDS_ASSESSMENT_NOTICE_DAYS = 28;
+
+export type NeedsAssessmentClock = { state: 'done' | 'due' | 'overdue'; dueOn: IsoDate; overdueDays: number; completedOn: IsoDate | null };
+
+/**
+ * R1: an eligible child's needs assessment must be completed no more than 3 months after the 16th
+ * birthday, or 3 months after becoming eligible if that is later (CPPCR 2010 reg 42). "3 months
+ * after" is the same day 3 calendar months on, or that month's last day if it has none (a 16th
+ * birthday on 30 November → due 28 or 29 February). It is owed to eligible children; a relevant
+ * child (16–17, left care) with none recorded still needs one, so it stays on the list too.
+ * Null when it does not apply (under 16, 18 or over, or not eligible/relevant).
+ */
+export function needsAssessmentClock(
+	dateOfBirth: IsoDate,
+	status: LegalStatus | null,
+	completedOn: IsoDate | null,
+	today: IsoDate,
+	becameEligibleOn: IsoDate | null = null
+): NeedsAssessmentClock | null {
+	const sixteenth = birthday(dateOfBirth, 16);
+	if (status !== 'eligible' && status !== 'relevant') return null;
+	const start = becameEligibleOn && becameEligibleOn > sixteenth ? becameEligibleOn : sixteenth;
+	const dueOn = addCalendarMonths(start, NEEDS_ASSESSMENT_MONTHS);
+	if (completedOn) return { state: 'done', dueOn, overdueDays: 0, completedOn };
+	if (today < sixteenth || today >= birthday(dateOfBirth, 18)) return null;
+	return { state: today > dueOn ? 'overdue' : 'due', dueOn, overdueDays: Math.max(0, daysBetween(dueOn, today)), completedOn: null };
 }

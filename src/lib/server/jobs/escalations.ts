@@ -1,8 +1,8 @@
-import { and, eq, isNull, or, gte } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { addCalendarDays, londonDay } from '../../domain/dates';
 import { escalationsDue } from '../../domain/accommodation/clocks';
 import type { Db } from '../db/client';
-import { accommodationStay, concern, escalation, housingFlag, housingFlagEvent, mentorMatch, mentorProfile, notification, user, youngPerson } from '../db/schema';
+import { accommodationStay, concern, dutyToRefer, escalation, housingFlag, housingFlagEvent, mentorMatch, mentorProfile, notification, user, youngPerson } from '../db/schema';
 import { concernsToEscalate } from '../../domain/relationships/concerns';
 import { DEFAULT_VETTING_RULES, vettingLapsesDuring } from '../../domain/relationships/vetting';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/accommodation/working-days';
@@ -18,16 +18,26 @@ import { sendEmail } from '../notify/email';
 export async function runHousingEscalations(db: Db, now = new Date(), origin = ''): Promise<{ escalated: number }> {
 	const today = londonDay(now);
 	const flags = db
-		.select({ id: housingFlag.id, urgency: housingFlag.urgency, raisedAt: housingFlag.raisedAt, acknowledgedAt: housingFlag.acknowledgedAt, youngPersonId: housingFlag.youngPersonId })
+		.select({ id: housingFlag.id, urgency: housingFlag.urgency, raisedAt: housingFlag.raisedAt, acknowledgedAt: housingFlag.acknowledgedAt, youngPersonId: housingFlag.youngPersonId, threatenedOn: housingFlag.threatenedOn })
 		.from(housingFlag)
-		.where(eq(housingFlag.status, 'raised'))
+		.where(ne(housingFlag.status, 'resolved'))
 		.all();
+	// The duty to refer is done once a referral date is recorded on the flag.
+	const referred = new Set(
+		db
+			.select({ flagId: dutyToRefer.flagId })
+			.from(dutyToRefer)
+			.where(isNotNull(dutyToRefer.referredOn))
+			.all()
+			.map((r) => r.flagId)
+	);
+	const open = flags.map((f) => ({ ...f, referredOn: referred.has(f.id) ? today : null }));
 	const stays = db
 		.select({ id: accommodationStay.id, youngPersonId: accommodationStay.youngPersonId, fromOn: accommodationStay.fromOn, toOn: accommodationStay.toOn })
 		.from(accommodationStay)
 		.where(and(eq(accommodationStay.emergency, true), or(isNull(accommodationStay.toOn), gte(accommodationStay.toOn, addCalendarDays(today, -30)))))
 		.all();
-	const due = escalationsDue(flags, stays, now);
+	const due = escalationsDue(open, stays, now);
 	if (due.length === 0) return { escalated: 0 };
 	const managers = db.select({ id: user.id, email: user.email }).from(user).where(and(eq(user.role, 'manager'), eq(user.status, 'active'))).all();
 	const emails: { to: string; name: string }[] = [];

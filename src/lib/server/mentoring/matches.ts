@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { concern, contactLog, matchRequest, mentorMatch, mentorProfile, user, youngPerson, type MentorMatch, type YoungPerson } from '../db/schema';
 import { canMatch, DEFAULT_VETTING_RULES, type Refusal, type Vetting, type VettingRules } from '../../domain/relationships/vetting';
-import { ageOn, type IsoDate } from '../../domain/dates';
+import { ageOrNull, type IsoDate } from '../../domain/dates';
 import { relationshipHealth } from '../../domain/relationships/health';
 import { notifiesPa, type Grade } from '../../domain/relationships/concerns';
 import { newId } from '../ids';
@@ -32,7 +32,7 @@ export function sharedView(person: YoungPerson, match: MentorMatch, today: IsoDa
 	const shares = new Set(match.shares);
 	return {
 		name: person.preferredName,
-		age: shares.has('age') ? ageOn(person.dateOfBirth, today) : null,
+		age: shares.has('age') ? ageOrNull(person.dateOfBirth, today) : null,
 		interests: shares.has('interests') ? person.interests : null,
 		phone: shares.has('phone') ? person.phone : null,
 		college: shares.has('college') ? person.college : null,

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { inJsonList, prepared } from '../db/prepared';
 import { addCalendarDays, type IsoDate } from '../../domain/dates';
 import type { Db } from '../db/client';
-import { moneyRequest, youngPerson } from '../db/schema';
+import { moneyRequest, youngPerson, type YoungPerson } from '../db/schema';
 import type { Outcome } from '../../domain/entitlements/engine';
 import { entitlementsFor } from '../people/entitlements';
 import { claimsForMany, MONEY_ENTITLEMENTS } from './ledger';
@@ -16,7 +16,7 @@ const UNCLAIMED = new Set(['not_started', undefined]);
  * and anything ending within 60 days. Three queries whatever the caseload's size.
  */
 export function caseloadMoney(db: Db, ids: string[], today: IsoDate) {
-	if (ids.length === 0) return { waiting: [], notYetClaimed: [], lapsing: [], outcomes: new Map<string, Outcome[]>() };
+	if (ids.length === 0) return { waiting: [], notYetClaimed: [], lapsing: [], outcomes: new Map<string, Outcome[]>(), people: [] as YoungPerson[] };
 	const list = { ids: JSON.stringify(ids) };
 	const people = prepared(db, 'money.caseload_people', () => db.select().from(youngPerson).where(inJsonList(youngPerson.id, 'ids')).prepare()).all(list);
 	const claims = claimsForMany(db, ids);
@@ -46,6 +46,8 @@ export function caseloadMoney(db: Db, ids: string[], today: IsoDate) {
 		waiting: asks.map((a) => ({ id: a.youngPersonId, name: names.get(a.youngPersonId) ?? '', count: a.n })).sort((a, b) => a.name.localeCompare(b.name)),
 		notYetClaimed: notYetClaimed.sort((a, b) => a.name.localeCompare(b.name) || a.entitlement.localeCompare(b.entitlement)),
 		lapsing: lapsing.sort((a, b) => a.until.localeCompare(b.until) || a.name.localeCompare(b.name)),
-		outcomes
+		outcomes,
+		// The records, for Today's other clocks (read here once, not twice).
+		people
 	};
 }

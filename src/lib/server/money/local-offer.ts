@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { ageOn, birthday, type IsoDate } from '../../domain/dates';
+import { addCalendarDays, ageOn, birthday, type IsoDate } from '../../domain/dates';
 import type { Db } from '../db/client';
 import { claim, localOfferVersion, user, type LocalOfferVersion } from '../db/schema';
 import { newId } from '../ids';
@@ -41,15 +41,20 @@ export function offersInForce(offers: LocalOfferVersion[], on: IsoDate): LocalOf
 	return offers.filter((o) => !o.withdrawn && o.effectiveFrom <= on && (!o.effectiveTo || on <= o.effectiveTo));
 }
 
+/** `until` is the last day it applies (like the national items' `until`); it has lapsed on the day after. */
 export type LocalOutcome = { offer: LocalOfferVersion; state: 'eligible_now' | 'eligible_from' | 'lapsed'; from?: IsoDate; until: IsoDate };
 
-/** A local offer item for one young person: by age, like the national ones. */
+/**
+ * A local offer item for one young person: by age, like the national ones. `maxAge` 25 means up
+ * to the day before the 25th birthday, so that is the last day; an `effectiveTo` (inclusive) that
+ * comes first is the last day instead (issue 13 item 8: it showed as ending a day late).
+ */
 export function localOutcome(offer: LocalOfferVersion, dateOfBirth: IsoDate, today: IsoDate): LocalOutcome {
 	const from = birthday(dateOfBirth, offer.minAge);
-	const end = birthday(dateOfBirth, offer.maxAge);
+	const lastDay = addCalendarDays(birthday(dateOfBirth, offer.maxAge), -1);
 	const age = ageOn(dateOfBirth, today);
-	const until = offer.effectiveTo && offer.effectiveTo < end ? offer.effectiveTo : end;
-	if (age >= offer.maxAge) return { offer, state: 'lapsed', until: end };
+	const until = offer.effectiveTo && offer.effectiveTo < lastDay ? offer.effectiveTo : lastDay;
+	if (age >= offer.maxAge) return { offer, state: 'lapsed', until: lastDay };
 	if (age < offer.minAge) return { offer, state: 'eligible_from', from, until };
 	return { offer, state: 'eligible_now', until };
 }

@@ -1,4 +1,4 @@
-import { addCalendarDays, birthday, type IsoDate } from '../../domain/dates';
+import { addCalendarDays, birthday, checkDate, type IsoDate } from '../../domain/dates';
 import type { Outcome } from '../../domain/entitlements/engine';
 import type { Db } from '../db/client';
 import type { YoungPerson } from '../db/schema';
@@ -24,7 +24,8 @@ export interface MoneySource {
 /** Everything Harbour knows about one young person's entitlements and money today, in one go (a handful of queries). */
 export function moneyPicture(db: Db, person: YoungPerson, today: IsoDate) {
 	const outcomes = entitlementsFor(person, today);
-	const local = offersInForce(latestLocalOffers(db), today).map((o) => localOutcome(o, person.dateOfBirth, today));
+	// A birth date that needs fixing: no local offer answers either (the page says the date needs fixing).
+	const local = checkDate(person.dateOfBirth) ? offersInForce(latestLocalOffers(db), today).map((o) => localOutcome(o, person.dateOfBirth, today)) : [];
 	const sources: MoneySource[] = [
 		...outcomes
 			.filter((o) => MONEY_ENTITLEMENTS.has(o.id) && o.amountPence)
@@ -72,7 +73,7 @@ export function datesThatMatter(outcomes: Outcome[], local: LocalOutcome[], date
 		if (l.state === 'eligible_from') add(l.from, 'starts', null, l.offer.title);
 		if (l.state !== 'lapsed') add(addCalendarDays(l.until, 1), 'ends', null, l.offer.title);
 	}
-	for (const age of [18, 21, 25]) add(birthday(dateOfBirth, age), `birthday_${age}`, null);
+	if (checkDate(dateOfBirth)) for (const age of [18, 21, 25]) add(birthday(dateOfBirth, age), `birthday_${age}`, null);
 	return out.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
 }
 

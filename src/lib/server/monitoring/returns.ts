@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { ageOn, birthday, type IsoDate } from '../../domain/dates';
+import { ageOrNull, birthday, type IsoDate } from '../../domain/dates';
 import { validateReturn, type ReturnError } from '../../domain/indicators/validation';
 import { birthdayPrompts, reportingYear } from '../../domain/indicators/window';
 import type { ReturnRecord } from '../../domain/indicators/compute';
@@ -47,7 +47,7 @@ export function returnsFor(db: Db, year: number): ReturnRecord[] {
 export function openWorkByAge(db: Db, today: IsoDate) {
 	const groups = { '16-17': { flags: 0, concerns: 0 }, '18-21': { flags: 0, concerns: 0 }, '22-25': { flags: 0, concerns: 0 } } as Record<'16-17' | '18-21' | '22-25', { flags: number; concerns: number }>;
 	const group = (dob: string) => {
-		const age = ageOn(dob, today);
+		const age = ageOrNull(dob, today) ?? 0; // a birth date that needs fixing counts with the youngest
 		return age <= 17 ? '16-17' : age <= 21 ? '18-21' : '22-25';
 	};
 	for (const f of db.select({ dob: youngPerson.dateOfBirth }).from(housingFlag).innerJoin(youngPerson, eq(youngPerson.id, housingFlag.youngPersonId)).where(ne(housingFlag.status, 'resolved')).all()) groups[group(f.dob)].flags++;

@@ -1,12 +1,13 @@
 import { and, desc, eq, gte, isNull, max, ne, sql } from 'drizzle-orm';
 import { addCalendarDays, daysBetween, type IsoDate } from '../../domain/dates';
 import { birthdayPrompts } from '../../domain/indicators/window';
-import { checkinDrop, contactOverdue, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/today/rank';
+import { checkinDrop, contactOverdue, needsAssessmentClock, NEEDS_ASSESSMENT_NOTICE_DAYS, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/today/rank';
 import type { Db } from '../db/client';
 import { checkIn, concern, contactLog, housingFlag, pathwayReview } from '../db/schema';
 import { caseloadMoney } from '../money/caseload';
 import { inJsonList, prepared } from '../db/prepared';
 import { getCaseload } from '../people/queries';
+import { datesNeedingFixing, statusFor } from '../people/entitlements';
 
 /**
  * Everything that needs a PA today, ranked (src/lib/domain/today). A fixed number of queries
@@ -93,5 +94,16 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 		for (const k of app?.keyDates ?? []) if (k.date >= today && k.date <= addCalendarDays(today, 14)) items.push({ kind: 'instalment_due', youngPersonId: p.id, name: p.preferredName, dueOn: k.date });
 	}
 	for (const l of money.lapsing) items.push({ kind: 'entitlement_lapsing', youngPersonId: l.id, name: l.name, entitlement: l.entitlement, until: l.until });
+	// R1: needs assessments due within 4 weeks or overdue; and records with a date that needs fixing
+	// (nothing is worked out from them until it is). The records were read once, for the money above.
+	for (const p of money.people) {
+		const bad = datesNeedingFixing(p);
+		if (bad.length > 0) {
+			items.push({ kind: 'date_needs_fixing', youngPersonId: p.id, name: p.preferredName, fields: bad });
+			continue;
+		}
+		const clock = needsAssessmentClock(p.dateOfBirth, statusFor(p, today)?.status ?? null, p.needsAssessmentCompletedOn, today);
+		if (clock && clock.state !== 'done' && clock.dueOn <= addCalendarDays(today, NEEDS_ASSESSMENT_NOTICE_DAYS)) items.push({ kind: 'needs_assessment', youngPersonId: p.id, name: p.preferredName, dueOn: clock.dueOn, overdueDays: clock.overdueDays });
+	}
 	return rankToday(items, today);
 }

@@ -1,4 +1,4 @@
-import { ageOn, type IsoDate } from '../../domain/dates';
+import { ageOrNull, type IsoDate } from '../../domain/dates';
 import type { Db } from '../db/client';
 import { openFlagsFor } from '../housing/flags';
 import { caseloadMoney } from '../money/caseload';
@@ -10,7 +10,7 @@ export function caseloadPage(db: Db, adviserId: string, today: IsoDate) {
 	const people = caseload.map((p) => ({
 		id: p.id,
 		name: p.preferredName === p.fullName ? p.fullName : `${p.fullName} (${p.preferredName})`,
-		age: ageOn(p.dateOfBirth, today),
+		age: ageOrNull(p.dateOfBirth, today),
 		legalStatus: p.legalStatus,
 		cover: p.kind === 'cover',
 		lastContactOn: p.lastContactOn
@@ -23,6 +23,6 @@ export function caseloadPage(db: Db, adviserId: string, today: IsoDate) {
 		.map((f) => ({ ...f, name: names.get(f.youngPersonId) ?? '' }))
 		.sort((a, b) => rank(a) - rank(b) || a.raisedAt.getTime() - b.raisedAt.getTime());
 	// The engine's results are for the server's own use (Today reads them): not sent to the page.
-	const { outcomes: _outcomes, ...money } = caseloadMoney(db, ids, today);
+	const { outcomes: _outcomes, people: _people, ...money } = caseloadMoney(db, ids, today);
 	return { people, flags, money };
 }

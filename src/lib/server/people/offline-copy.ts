@@ -10,7 +10,6 @@ import type { Db } from '../db/client';
 import type { YoungPerson } from '../db/schema';
 import { flagsFor } from '../housing/flags';
 import { myMentors, trustedAdults } from '../mentoring/people';
-import { latestLocalOffers, localOutcome, offersInForce } from '../money/local-offer';
 import { datesThatMatter, moneyPicture } from '../money/views';
 import { getCurrentAdvisers } from './queries';
 
@@ -22,7 +21,7 @@ import { getCurrentAdvisers } from './queries';
  */
 export function offlineCopy(db: Db, userId: string, person: YoungPerson, today: IsoDate, now = new Date()): OfflineSummary {
 	const picture = moneyPicture(db, person, today);
-	const local = offersInForce(latestLocalOffers(db), today).map((o) => localOutcome(o, person.dateOfBirth, today));
+	const local = picture.local;
 	const dates = datesThatMatter(picture.outcomes, local, person.dateOfBirth, today).filter((d) => d.date >= today).slice(0, 6);
 	const flags = flagsFor(db, person.id).filter((f) => f.status !== 'resolved');
 	const none = m.offline_summary_none();

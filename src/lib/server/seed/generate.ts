@@ -168,6 +168,7 @@ export function generateCouncil(sqlite: Sqlite, options: SeedOptions): SeedSumma
 	seedMatches(sqlite, faker, people, mentorIds, today, now, id);
 	seedHousing(sqlite, faker, people, today, now, id);
 	seedReturns(sqlite, faker, people, today, now);
+	seedLifeEvents(sqlite, people, today);
 
 	return { youngPeople: options.youngPeople, advisers, mentors, managers, contacts: options.contacts, assignments };
 }
@@ -351,6 +352,34 @@ function seedMoney(sqlite: Sqlite, faker: Faker, people: { id: string; adviser: 
 			}
 		})();
 	}
+}
+
+/**
+ * Dates a PA records as they happen (issue 13 items 5 and 9), set without the random generator so
+ * every other seeded value stays as it was. Every third former relevant child has moved into a
+ * first home, three weeks after leaving care (those who left before April 2023 show the £2,000
+ * minimum of that time). 16- and 17-year-olds have their needs assessment done 6 weeks after their
+ * 16th birthday, except every fourth, and Dan (demo), so Today shows the clock.
+ */
+function seedLifeEvents(sqlite: Sqlite, people: { id: string; dob: string; age: number; status: LegalStatus; key: string | null }[], today: string) {
+	const moved = sqlite.prepare('update young_person set moved_into_first_home_on = ? where id = ?');
+	const assessed = sqlite.prepare('update young_person set needs_assessment_completed_on = ? where id = ?');
+	const leftOn = sqlite.prepare('select left_care_on from young_person where id = ?').pluck();
+	sqlite.transaction(() => {
+		let leavers = 0;
+		let children = 0;
+		for (const p of people) {
+			const left = leftOn.get(p.id) as string | null;
+			if (p.status === 'former_relevant' && left && (p.key === 'tom' || leavers++ % 3 === 0)) {
+				const on = addCalendarDays(left, 21);
+				moved.run(on <= today ? on : today, p.id);
+			}
+			if (p.age < 18 && (p.status === 'eligible' || p.status === 'relevant') && p.key !== 'dan' && children++ % 4 !== 3) {
+				const on = addCalendarDays(birthday(p.dob, 16), 42);
+				if (on <= today) assessed.run(on, p.id);
+			}
+		}
+	})();
 }
 
 function safeDay(year: number, today: string): string {

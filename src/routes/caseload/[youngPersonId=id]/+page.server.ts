@@ -1,4 +1,6 @@
-import { ageOn, londonDay, parseDateParts } from '$lib/domain/dates';
+import { ageOrNull, londonDay, parseDateParts } from '$lib/domain/dates';
+import { needsAssessmentClock } from '$lib/domain/today/rank';
+import { datesNeedingFixing, entitlementsFor, statusFor } from '$lib/server/people/entitlements';
 import { recordAudit } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -35,16 +37,27 @@ export const load: PageServerLoad = (event) => {
 		subjectId: id,
 		requestId: event.locals.requestId
 	});}
+	// Every date on the record is checked first: one that is not a real day is shown as needing
+	// fixing, and nothing is worked out from the record until it is (issue 13 item 7).
+	const needsFixing = datesNeedingFixing(person);
+	const status = statusFor(person, today);
+	const suha = entitlementsFor(person, today).find((o) => o.id === 'setting_up_home');
 	return {
 		asksWaiting: countAsksWaiting(db, id),
+		needsFixing,
+		status: status && { fromFacts: status.fromFacts ?? null, recorded: status.recorded, workingWith: status.status, disagree: status.disagree, under16: status.under16 },
+		needsAssessment: status ? needsAssessmentClock(person.dateOfBirth, status.status, person.needsAssessmentCompletedOn, today) : null,
+		settingUpHome: suha && (suha.state === 'eligible_now' || suha.state === 'eligible_from') ? { state: suha.state, amountPence: suha.amountPence, movedIn: person.movedIntoFirstHomeOn } : null,
 		person: {
 			id: person.id,
 			fullName: person.fullName,
 			preferredName: person.preferredName,
 			dateOfBirth: person.dateOfBirth,
-			age: ageOn(person.dateOfBirth, today),
+			age: ageOrNull(person.dateOfBirth, today),
 			legalStatus: person.legalStatus,
 			leftCareOn: person.leftCareOn,
+			leftCareRoute: person.leftCareRoute,
+			movedIntoFirstHomeOn: person.movedIntoFirstHomeOn,
 			uasc: person.uasc,
 			parent: person.parent,
 			stayingPut: person.stayingPut,

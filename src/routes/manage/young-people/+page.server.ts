@@ -1,4 +1,4 @@
-import { ageOn, londonDay } from '$lib/domain/dates';
+import { ageOrNull, londonDay } from '$lib/domain/dates';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { searchYoungPeople } from '$lib/server/people/manage';
@@ -10,6 +10,6 @@ export const load: PageServerLoad = (event) => {
 	const today = londonDay(new Date());
 	return {
 		q,
-		results: q.trim() ? searchYoungPeople(getDb(), q).map((p) => ({ id: p.id, name: p.fullName, age: ageOn(p.dateOfBirth, today) })) : []
+		results: q.trim() ? searchYoungPeople(getDb(), q).map((p) => ({ id: p.id, name: p.fullName, age: ageOrNull(p.dateOfBirth, today) })) : []
 	};
 };

@@ -1,9 +1,9 @@
-import { londonDay } from '$lib/domain/dates';
+import { checkDate, londonDay } from '$lib/domain/dates';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { latestLocalOffers, localOutcome, offersInForce } from '$lib/server/money/local-offer';
 import { datesThatMatter } from '$lib/server/money/views';
-import { entitlementsFor } from '$lib/server/people/entitlements';
+import { datesNeedingFixing, entitlementsFor } from '$lib/server/people/entitlements';
 import { getYoungPersonForUser } from '$lib/server/people/queries';
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
@@ -15,6 +15,6 @@ export const load: PageServerLoad = (event) => {
 	const me = getYoungPersonForUser(db, actor.id);
 	if (!me) error(404, 'not_found');
 	const today = londonDay(new Date());
-	const local = offersInForce(latestLocalOffers(db), today).map((o) => localOutcome(o, me.dateOfBirth, today));
-	return { dates: datesThatMatter(entitlementsFor(me, today), local, me.dateOfBirth, today) };
+	const local = (checkDate(me.dateOfBirth) ? offersInForce(latestLocalOffers(db), today) : []).map((o) => localOutcome(o, me.dateOfBirth, today));
+	return { needsChecking: datesNeedingFixing(me).length > 0, dates: datesThatMatter(entitlementsFor(me, today), local, me.dateOfBirth, today) };
 };

@@ -1,7 +1,7 @@
-import { londonDay } from '$lib/domain/dates';
+import { checkDate, londonDay } from '$lib/domain/dates';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { entitlementsFor } from '$lib/server/people/entitlements';
+import { datesNeedingFixing, entitlementsFor } from '$lib/server/people/entitlements';
 import { getCurrentAdvisers, getYoungPersonForUser, whoToAsk } from '$lib/server/people/queries';
 import { latestLocalOffers, localOutcome, offersInForce } from '$lib/server/money/local-offer';
 import { error } from '@sveltejs/kit';
@@ -17,15 +17,18 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const today = londonDay(new Date());
 	const outcomes = entitlementsFor(me, today);
-	const local = offersInForce(latestLocalOffers(db), today)
+	const local = (checkDate(me.dateOfBirth) ? offersInForce(latestLocalOffers(db), today) : [])
 		.map((o) => localOutcome(o, me.dateOfBirth, today))
 		.filter((l) => l.state !== 'lapsed')
 		.map((l) => ({ offerId: l.offer.offerId, state: l.state, from: l.from ?? null, until: l.until, title: l.offer.title, description: l.offer.description, howToGet: l.offer.howToGet, amountPence: l.offer.amountPence }));
 	return {
+		// A date on their record is not a real day: nothing is worked out until their PA fixes it.
+		needsChecking: datesNeedingFixing(me).length > 0,
 		adviser: whoToAsk(getCurrentAdvisers(db, me.id, today)),
 		local,
 		now: outcomes.filter((o) => o.state === 'eligible_now'),
 		later: outcomes.filter((o) => o.state === 'eligible_from'),
+		mayApply: outcomes.filter((o) => o.state === 'may_apply'),
 		ended: outcomes.filter((o) => o.state === 'lapsed'),
 		// Help that would come with a change (an apprenticeship, university) or that is on its way:
 		// shown so nobody misses the apprenticeship bursary for not knowing about it.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './users';
+import { LEAVING_ROUTES } from '../../../domain/entitlements/status';
 
 export const LEGAL_STATUSES = ['eligible', 'relevant', 'former_relevant', 'qualifying'] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
@@ -34,6 +35,12 @@ export const youngPerson = sqliteTable(
 		weeksLookedAfterSince14: integer('weeks_looked_after_since_14'),
 		lookedAfterOn16thBirthday: integer('looked_after_on_16th_birthday', { mode: 'boolean' }),
 		leftCareOn: text('left_care_on'),
+		/** How they left care, where that changes their status (special guardianship, a "lives with" order, adoption, home). */
+		leftCareRoute: text('left_care_route', { enum: LEAVING_ROUTES }),
+		/** The day they moved into their first home of their own: the setting up home allowance is the amount in force then. */
+		movedIntoFirstHomeOn: text('moved_into_first_home_on'),
+		/** The day the needs assessment was completed (CPPCR 2010 reg 42: within 3 months of the 16th birthday). */
+		needsAssessmentCompletedOn: text('needs_assessment_completed_on'),
 		uasc: integer('uasc', { mode: 'boolean' }).notNull().default(false),
 		parent: integer('parent', { mode: 'boolean' }).notNull().default(false),
 		stayingPut: integer('staying_put', { mode: 'boolean' }).notNull().default(false),
