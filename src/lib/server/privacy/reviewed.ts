@@ -166,8 +166,22 @@ export function releaseReviewedExport(db: Db, input: { id: string; by: string },
 }
 
 /** The released copy, for the young person it is about (null if not theirs or not released). */
-export function releasedCopyFor(db: Db, id: string, youngPersonId: string): (SubjectExport & { releasedAt: string }) | null {
+export type ReleasedCopy = SubjectExport & { releasedAt: string; withheld: { table: string; row: string; column: string; reason: RedactionReason }[] };
+
+export function releasedCopyFor(db: Db, id: string, youngPersonId: string): ReleasedCopy | null {
 	const request = getReviewedExport(db, id);
 	if (!request || request.youngPersonId !== youngPersonId || request.status !== 'released' || !request.released) return null;
-	return JSON.parse(request.released) as SubjectExport & { releasedAt: string };
+	return JSON.parse(request.released) as ReleasedCopy;
+}
+
+/** Who released a copy (the name the young person sees on it). */
+export function reviewerName(db: Db, id: string): string {
+	const request = getReviewedExport(db, id);
+	if (!request?.releasedBy) return '';
+	return db.select({ name: user.displayName }).from(user).where(eq(user.id, request.releasedBy)).get()?.name ?? '';
+}
+
+/** Everyone a manager can record a request for (the service's young people), by name. */
+export function youngPeopleToChoose(db: Db) {
+	return db.select({ id: youngPerson.id, name: youngPerson.fullName }).from(youngPerson).orderBy(asc(youngPerson.fullName), asc(youngPerson.id)).all();
 }
