@@ -146,6 +146,9 @@ describe('finding 12.2: the reviewed export', () => {
 		expect(view.subjectAccess.next.daysLeft).toBeGreaterThanOrEqual(28);
 		const rows = (await list.load(event(p.priya, '/manage/exports'))) as { requests: { name: string }[] };
 		expect(rows.requests).toMatchObject([{ name: 'Amira' }]);
+		// Her PA sees the clock on Today.
+		const { todayFor } = await import('../../src/lib/server/monitoring/today');
+		expect(todayFor(f.db, p.sam.id, today).filter((i) => i.kind === 'subject_access')).toEqual([{ kind: 'subject_access', youngPersonId: p.amiraRecord, name: 'Amira', dueOn: subjectAccessDueOn(today) }]);
 	});
 
 	it('finding 12.2: the readable HTML version is in the person\'s language', async () => {

@@ -29,6 +29,8 @@ export function todayWhy(item: TodayItem): string {
 			return m.today_lapsing({ name: entitlementName(item.entitlement), date: formatDay(item.until) });
 		case 'not_seen':
 			return m.today_not_seen({ days: item.days });
+		case 'subject_access':
+			return m.today_subject_access({ date: formatDay(item.dueOn) });
 	}
 }
 

@@ -15,7 +15,9 @@ export type TodayItem =
 	| { kind: 'dfe_birthday'; youngPersonId: string; name: string; age: number; closesOn: IsoDate }
 	| { kind: 'instalment_due'; youngPersonId: string; name: string; dueOn: IsoDate }
 	| { kind: 'entitlement_lapsing'; youngPersonId: string; name: string; entitlement: string; until: IsoDate }
-	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number };
+	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number }
+	// Issue 12: they asked for a full copy of their record; the statutory month runs to dueOn.
+	| { kind: 'subject_access'; youngPersonId: string; name: string; dueOn: IsoDate };
 
 /**
  * Safety first, then statutory clocks, then money before it is lost, then the rest. Within a tier
@@ -29,6 +31,7 @@ const TIER: Record<TodayItem['kind'], number> = {
 	checkin_drop: 2,
 	contact_overdue: 3,
 	pathway_review: 3,
+	subject_access: 3,
 	dfe_birthday: 4,
 	instalment_due: 5,
 	entitlement_lapsing: 5,
@@ -50,6 +53,8 @@ function pressure(item: TodayItem, today: IsoDate): number {
 			return -item.days;
 		case 'pathway_review':
 			return -item.overdueDays;
+		case 'subject_access':
+			return daysBetween(today, item.dueOn);
 		case 'dfe_birthday':
 			return daysBetween(today, item.closesOn);
 		case 'instalment_due':

@@ -3,6 +3,7 @@ import { londonDay } from '../../domain/dates';
 import { subjectAccessDueOn } from '../../domain/privacy/due';
 import type { Db, Sqlite } from '../db/client';
 import { subjectAccessRedaction, subjectAccessRequest, user, youngPerson, type RedactionReason } from '../db/schema';
+import { inJsonList, prepared } from '../db/prepared';
 import { newId } from '../ids';
 import { exportSubject, REVIEW_COLUMNS, rowKey, type SubjectExport } from './export';
 
@@ -46,6 +47,17 @@ export function openReviewedExports(db: Db) {
 		.where(inArray(subjectAccessRequest.status, ['requested', 'prepared']))
 		.orderBy(asc(subjectAccessRequest.dueOn), asc(subjectAccessRequest.requestedAt))
 		.all();
+}
+
+/** Open requests across a caseload (a JSON list of young person ids), for the PA's Today. */
+export function openSubjectAccessFor(db: Db, list: { ids: string }) {
+	return prepared(db, 'today.subject_access', () =>
+		db
+			.select({ youngPersonId: subjectAccessRequest.youngPersonId, dueOn: subjectAccessRequest.dueOn })
+			.from(subjectAccessRequest)
+			.where(and(inJsonList(subjectAccessRequest.youngPersonId, 'ids'), inArray(subjectAccessRequest.status, ['requested', 'prepared'])))
+			.prepare()
+	).all(list);
 }
 
 /** The young person's own requests (theirs only), newest first. */
