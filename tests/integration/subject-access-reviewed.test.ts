@@ -72,8 +72,8 @@ describe('finding 12.2: the reviewed export', () => {
 
 		// Amira asks (twice, as a double tap: one request).
 		const form = { operation: 'abcdefghijklmnop' };
-		expect(await act(() => ask.actions.default(event(p.amira, '/account/data/reviewed', {}, form)))).toMatchObject({ status: 303, location: '/account/data/reviewed?asked=1' });
-		await act(() => ask.actions.default(event(p.amira, '/account/data/reviewed', {}, form)));
+		expect(await act(() => ask.actions.default!(event(p.amira, '/account/data/reviewed', {}, form)))).toMatchObject({ status: 303, location: '/account/data/reviewed?asked=1' });
+		await act(() => ask.actions.default!(event(p.amira, '/account/data/reviewed', {}, form)));
 		const requests = f.sqlite.prepare('select id, due_on as dueOn, received_on as receivedOn, status from subject_access_request').all() as { id: string; dueOn: string; receivedOn: string; status: string }[];
 		expect(requests).toHaveLength(1);
 		const id = requests[0]!.id;
@@ -89,25 +89,25 @@ describe('finding 12.2: the reviewed export', () => {
 		for (const who of [p.sam, p.jo, p.amira]) expect((await act(() => review.load(event(who, `/manage/exports/${id}`, { requestId: id })))).status).toBe(404);
 
 		// The manager makes the copy: it holds what her pages hide, marked for review.
-		expect(await act(() => review.actions.prepare(event(p.priya, `/manage/exports/${id}`, { requestId: id }, {})))).toMatchObject({ status: 303 });
+		expect(await act(() => review.actions.prepare!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, {})))).toMatchObject({ status: 303 });
 		const page = (await review.load(event(p.priya, `/manage/exports/${id}`, { requestId: id }))) as { items: { table: string; row: string; column: string; value: string; hiddenFromThem: boolean }[] };
 		const restricted = page.items.find((i) => i.value === HIDDEN.restricted)!;
 		expect(restricted).toMatchObject({ table: 'pa_contact', column: 'note', hiddenFromThem: true });
 		expect(page.items.find((i) => i.value === HIDDEN.concern)).toMatchObject({ table: 'concern', column: 'text', hiddenFromThem: true });
 
 		// A redaction needs a reason and an explanation; a bad one keeps what was typed.
-		const bad = await act(() => review.actions.redact(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: restricted.table, row: restricted.row, column: restricted.column, reason: '', why: 'names her mother' })));
+		const bad = await act(() => review.actions.redact!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: restricted.table, row: restricted.row, column: restricted.column, reason: '', why: 'names her mother' })));
 		expect(bad).toMatchObject({ status: 400, data: { errors: { reason: 'sar_reason_missing' }, values: { why: 'names her mother' } } });
-		const good = await act(() => review.actions.redact(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: restricted.table, row: restricted.row, column: restricted.column, reason: 'third_party', why: 'Names her birth mother, who has not agreed' })));
+		const good = await act(() => review.actions.redact!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: restricted.table, row: restricted.row, column: restricted.column, reason: 'third_party', why: 'Names her birth mother, who has not agreed' })));
 		expect(good.status).toBe(303);
 		// Something not in the copy cannot be "redacted".
-		expect((await act(() => review.actions.redact(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: 'user', row: p.priya.id, column: 'email', reason: 'other', why: 'x' })))).status).toBe(404);
+		expect((await act(() => review.actions.redact!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: 'user', row: p.priya.id, column: 'email', reason: 'other', why: 'x' })))).status).toBe(404);
 		const recorded = f.sqlite.prepare('select table_name, row_key, column_name, reason, why, redacted_by from subject_access_redaction').all();
 		expect(recorded).toEqual([{ table_name: 'pa_contact', row_key: restricted.row, column_name: 'note', reason: 'third_party', why: 'Names her birth mother, who has not agreed', redacted_by: p.priya.id }]);
 		expect(() => f.sqlite.exec('delete from subject_access_redaction')).toThrow(/append-only/);
 
 		// Released: Amira downloads it; the withheld note is not in it, what was not withheld is.
-		expect(await act(() => review.actions.release(event(p.priya, `/manage/exports/${id}`, { requestId: id }, {})))).toMatchObject({ status: 303 });
+		expect(await act(() => review.actions.release!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, {})))).toMatchObject({ status: 303 });
 		const response = (await download.GET(event(p.amira, `/account/data/reviewed/${id}`, { requestId: id }))) as Response;
 		const text = await response.text();
 		expect(text).not.toContain(HIDDEN.restricted);
@@ -121,7 +121,7 @@ describe('finding 12.2: the reviewed export', () => {
 		expect((await act(() => download.GET(event(p.sam, `/account/data/reviewed/${id}`, { requestId: id })))).status).toBe(404);
 		// After release nothing more can be withheld.
 		const concernItem = page.items.find((i) => i.value === HIDDEN.concern)!;
-		expect((await act(() => review.actions.redact(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: concernItem.table, row: concernItem.row, column: concernItem.column, reason: 'other', why: 'late' })))).status).toBe(409);
+		expect((await act(() => review.actions.redact!(event(p.priya, `/manage/exports/${id}`, { requestId: id }, { table: concernItem.table, row: concernItem.row, column: concernItem.column, reason: 'other', why: 'late' })))).status).toBe(409);
 
 		// Audited throughout, against Amira's record.
 		expect(audits(f, 'subject_access.request').filter((a) => a.outcome === 'allowed')).toHaveLength(2);
@@ -136,10 +136,10 @@ describe('finding 12.2: the reviewed export', () => {
 		const list = await import('../../src/routes/manage/exports/+page.server');
 		const overview = await import('../../src/routes/manage/+page.server');
 		expect(((await overview.load(event(p.priya, '/manage'))) as { subjectAccess: unknown }).subjectAccess).toBeNull();
-		expect((await act(() => list.actions.record(event(p.priya, '/manage/exports', {}, { youngPerson: '', operation: 'abcdefghijklmnop' })))).status).toBe(400);
-		const made = await act(() => list.actions.record(event(p.priya, '/manage/exports', {}, { youngPerson: p.amiraRecord, operation: 'abcdefghijklmnop' })));
+		expect((await act(() => list.actions.record!(event(p.priya, '/manage/exports', {}, { youngPerson: '', operation: 'abcdefghijklmnop' })))).status).toBe(400);
+		const made = await act(() => list.actions.record!(event(p.priya, '/manage/exports', {}, { youngPerson: p.amiraRecord, operation: 'abcdefghijklmnop' })));
 		expect(made.location).toMatch(/^\/manage\/exports\/[a-z2-7]{16}$/);
-		expect((await act(() => list.actions.record(event(p.sam, '/manage/exports', {}, { youngPerson: p.amiraRecord, operation: 'bbcdefghijklmnop' })))).status).toBe(403);
+		expect((await act(() => list.actions.record!(event(p.sam, '/manage/exports', {}, { youngPerson: p.amiraRecord, operation: 'bbcdefghijklmnop' })))).status).toBe(403);
 		const today = londonDay(new Date());
 		const view = (await overview.load(event(p.priya, '/manage'))) as { subjectAccess: { count: number; next: { dueOn: string; daysLeft: number } } };
 		expect(view.subjectAccess).toMatchObject({ count: 1, next: { dueOn: subjectAccessDueOn(today) } });
