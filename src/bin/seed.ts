@@ -40,7 +40,8 @@ if (!Number.isInteger(contacts) || contacts < 0) fail('--contacts must be a whol
 
 if (existsSync(file)) {
 	if (!values.replace) fail(`${values.db} already exists; add --replace to start it again from nothing.`);
-	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	// The audit checkpoint beside it belongs to the old database (issue 12, finding 5).
+	for (const suffix of ['', '-wal', '-shm', '.audit-checkpoint.json']) rmSync(file + suffix, { force: true });
 }
 
 const { sqlite } = openDatabase(file, { migrationsFolder: resolve('drizzle') });

@@ -165,6 +165,13 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/manage/young-people': { kind: 'plain', path: '/manage/young-people?q=a', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/audit': { kind: 'plain', path: '/manage/audit', ops: [{ method: 'GET', allowed: isManager }] },
+	// Reviewed copies (subject access): managers only. {sar} is a request the manager records for Amira at the start.
+	'/manage/exports': { kind: 'plain', path: '/manage/exports', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', action: 'record', body: { youngPerson: '' }, allowed: isManager }] },
+	'/manage/exports/[requestId=id]': {
+		kind: 'plain',
+		path: '/manage/exports/{sar}',
+		ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', action: 'redact', body: { table: '', reason: '' }, allowed: isManager }]
+	},
 	'/manage/indicators': { kind: 'plain', path: '/manage/indicators', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/indicators/export': { kind: 'plain', path: '/manage/indicators/export', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/mentoring': { kind: 'plain', path: '/manage/mentoring', ops: [{ method: 'GET', allowed: isManager }] },
@@ -197,6 +204,15 @@ const MATRIX: Record<string, Entry> = {
 		]
 	},
 	'/account/data': { kind: 'plain', path: '/account/data', ops: [{ method: 'GET', allowed: anySignedIn }] },
+	// Issue 12, finding 2: one's own data, readable; a young person's request for a reviewed copy (a bad operation id: 400).
+	'/account/data/html': { kind: 'plain', path: '/account/data/html', ops: [{ method: 'GET', allowed: anySignedIn }] },
+	'/account/data/reviewed': {
+		kind: 'plain',
+		path: '/account/data/reviewed',
+		ops: [{ method: 'GET', allowed: (p) => ROLE[p] === 'young_person' }, { method: 'POST', body: { operation: 'nope' }, allowed: (p) => ROLE[p] === 'young_person' }]
+	},
+	// No copy has been released in the demo: an unknown id is 404 for everyone (the released path is in tests/integration/subject-access-reviewed.test.ts).
+	'/account/data/reviewed/[requestId=id]': { kind: 'plain', path: '/account/data/reviewed/aaaaaaaaaaaaaaaa', ops: [{ method: 'GET', allowed: () => false }] },
 	'/account/passkey': { kind: 'plain', path: '/account/passkey', ops: [{ method: 'POST', json: { step: 'nonsense' }, allowed: anySignedIn }] },
 	// Alerts on this device: one's own subscription only (the body is refused, so nothing changes).
 	'/account/push': {
@@ -372,8 +388,11 @@ test('every route × principal × relationship gets exactly the access the rules
 	const found = (pattern: RegExp) => pattern.exec(mentoringPage)?.[1] ?? '';
 	const ids = { request: found(/\/manage\/mentoring\/requests\/([a-z2-7]{16})/), match: found(/\/manage\/mentoring\/matches\/([a-z2-7]{16})/), volunteer: found(/\/manage\/mentoring\/volunteers\/([a-z2-7]{16})">Jo Bennett/) };
 	for (const [k, v] of Object.entries(ids)) expect(v, k).toMatch(/^[a-z2-7]{16}$/);
+	const sarMade = await priya.post('/manage/exports?/record', { maxRedirects: 0, headers: { origin, accept: 'text/html' }, form: { youngPerson: person.amira, operation: 'authzmatrixsarop' } });
+	const sar = /\/manage\/exports\/([a-z2-7]{16})/.exec(sarMade.headers()['location'] ?? '')?.[1] ?? '';
+	expect(sar, 'sar').toMatch(/^[a-z2-7]{16}$/);
 	const fill = (path: string) =>
-		path.replace('{offer}', offer).replace('{amiraFlag}', amiraFlag).replace('{request}', ids.request).replace('{match}', ids.match).replace('{volunteer}', ids.volunteer);
+		path.replace('{sar}', sar).replace('{offer}', offer).replace('{amiraFlag}', amiraFlag).replace('{request}', ids.request).replace('{match}', ids.match).replace('{volunteer}', ids.volunteer);
 
 	// Casey signed in earlier; now the manager disables the account. Casey's next request must fail.
 	expect((await priya.post(`/manage/people/${staff.casey}?/setStatus`, { headers: { origin, accept: 'text/html' }, form: { status: 'disabled' } })).status()).toBe(200);

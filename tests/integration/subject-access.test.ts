@@ -4,6 +4,7 @@ import { createInvitation } from '../../src/lib/server/auth/invitations';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { notifyUser } from '../../src/lib/server/notify/in-app';
 import { exportSubject, schemaTables, SUBJECT_LINKS } from '../../src/lib/server/privacy/export';
+import { requestReviewedExport } from '../../src/lib/server/privacy/reviewed';
 import { passkey } from '../../src/lib/server/db/schema';
 import { createSeededDb } from '../fixtures/db';
 
@@ -49,6 +50,7 @@ describe('download my data (subject access)', () => {
 		f.sqlite.prepare(`insert into pathway_review (young_person_id, kind, "on", recorded_by, recorded_at) values (?, 'review', '2026-06-01', ?, 0)`).run(amira.id, priya);
 		f.sqlite.prepare(`insert or ignore into birthday_return (young_person_id, age, reporting_year, in_touch, activity, accommodation, recorded_by, recorded_at) values (?, 19, 2026, 'YES', 'F2', 'U1', ?, 0)`).run(amira.id, priya);
 		f.sqlite.prepare(`insert into reminder_sent (key, user_id, sent_on) values (?, ?, '2026-11-24')`).run(`${amira.user_id}:lapsing:x`, amira.user_id);
+		requestReviewedExport(f.db, { youngPersonId: amira.id, requestedBy: amira.user_id, operationId: 'op-sar-4' });
 		recordAudit(f.db, { action: 'young_person.view', outcome: 'allowed', actorId: priya, subjectType: 'young_person', subjectId: amira.id });
 		f.sqlite.prepare(`update user set password_hash = '$argon2id$secret' where id = ?`).run(amira.user_id);
 

@@ -33,6 +33,8 @@ export function todayWhy(item: TodayItem): string {
 			return item.overdueDays > 0 ? m.today_needs_assessment_overdue({ days: item.overdueDays, date: formatDay(item.dueOn) }) : m.today_needs_assessment_due({ date: formatDay(item.dueOn) });
 		case 'date_needs_fixing':
 			return m.today_date_needs_fixing();
+		case 'subject_access':
+			return m.today_subject_access({ date: formatDay(item.dueOn) });
 	}
 }
 

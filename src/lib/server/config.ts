@@ -28,6 +28,10 @@ const schema = z.object({
 	VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'an uncompressed P-256 public key, base64url (87 characters)').optional(),
 	VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a P-256 private key, base64url (43 characters)').optional(),
 	/** Who push services may contact about Harbour's pushes: mailto: or https:. Defaults to MAIL_FROM's address. */
+	/** Seals the audit trail (HMAC). Unset: made on first start in `audit.key` beside the database (mode 0600). */
+	AUDIT_KEY: z.string().min(32, 'at least 32 random characters').optional(),
+	/** Where the signed audit checkpoint is written each minute. Unset: `audit-checkpoint.json` beside the database. */
+	AUDIT_CHECKPOINT_PATH: z.string().min(1).optional(),
 	VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https: address').optional()
 }).refine((c) => Boolean(c.VAPID_PUBLIC_KEY) === Boolean(c.VAPID_PRIVATE_KEY), { message: 'set both VAPID keys or neither', path: ['VAPID_PRIVATE_KEY'] });
 

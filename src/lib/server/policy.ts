@@ -40,7 +40,11 @@ export type Action =
 	| 'mentee.log' // a mentor logs a contact or raises a concern (active match)
 	| 'housing.manage' // triage flags, record actions, duty to refer, accommodation history (staff only)
 	| 'own.notifications' // read one's own notifications and mark them read (everyone signed in; only their own)
-	| 'own.push_subscription'; // turn alerts on or off for the device one is signed in on (everyone; only their own)
+	| 'own.push_subscription' // turn alerts on or off for the device one is signed in on (everyone; only their own)
+	| 'own.download_data' // "Download my data": one's own account, and a young person's own pages (everyone; only their own)
+	| 'subject_access.request' // ask for a reviewed copy of everything held about a young person (them, or their staff for them)
+	| 'subject_access.download_released' // a young person downloads a reviewed copy released to them
+	| 'subject_access.review'; // prepare, redact and release reviewed copies (managers)
 
 export type Subject = { kind: 'none' } | { kind: 'young_person'; relation: Relation };
 
@@ -63,8 +67,17 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'manager';
 		case 'own_record.activity':
 			return actor.role === 'young_person';
+		case 'subject_access.review':
+			return actor.role === 'manager';
+		case 'subject_access.download_released':
+			return subject.kind === 'young_person' && actor.role === 'young_person' && subject.relation === 'self';
+		case 'subject_access.request':
+			if (subject.kind !== 'young_person') return false;
+			if (actor.role === 'young_person') return subject.relation === 'self';
+			return isTheirStaff(actor, subject);
 		case 'own.notifications':
 		case 'own.push_subscription':
+		case 'own.download_data':
 			// Nothing of anyone else's is reachable through these: every query is by the actor's own id.
 			return subject.kind === 'none';
 		case 'money.ask':

@@ -1,18 +1,6 @@
-import { londonDay } from '$lib/domain/dates';
-import { authorize } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
-import { error } from '@sveltejs/kit';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const actor = authorize(event, 'home.view');
-	const db = getDb();
-	const me = getYoungPersonForUser(db, actor.id);
-	if (!me) error(404, 'not_found');
-	const today = londonDay(new Date());
-	return {
-		preferredName: me.preferredName,
-		advisers: getCurrentAdvisers(db, me.id, today).map(({ name, email, kind, endsOn }) => ({ name, email, kind, endsOn }))
-	};
-};
+// What this page shows is OWN_VIEW.home, the same reader "Download my data" uses.
+export const load: PageServerLoad = (event) => OWN_VIEW.home(ownContext(event).ctx);

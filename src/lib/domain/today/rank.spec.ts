@@ -116,3 +116,18 @@ describe('R1 needs assessment within 3 months of the 16th birthday (CPPCR 2010 r
 		expect(rankToday(items, '2026-11-24').map((i) => i.youngPersonId)).toEqual(['e', 'c', 'b', 'd', 'a']);
 	});
 });
+
+describe('finding 12.2: a request for a full copy of the record on Today', () => {
+	it('ranks with the statutory clocks, soonest due first, after safety', () => {
+		const ranked = rankToday(
+			[
+				{ kind: 'not_seen', youngPersonId: 'a', name: 'Ali', days: 200 },
+				{ kind: 'subject_access', youngPersonId: 'b', name: 'Bea', dueOn: '2026-12-20' },
+				{ kind: 'subject_access', youngPersonId: 'c', name: 'Cal', dueOn: '2026-12-05' },
+				{ kind: 'flag', youngPersonId: 'e', name: 'Eve', flagId: 'f1', raisedAt: '2026-11-23T09:00:00Z' }
+			],
+			'2026-12-02'
+		);
+		expect(ranked.map((i) => i.name)).toEqual(['Eve', 'Cal', 'Bea', 'Ali']);
+	});
+});

@@ -18,7 +18,9 @@ export type TodayItem =
 	| { kind: 'entitlement_lapsing'; youngPersonId: string; name: string; entitlement: string; until: IsoDate }
 	| { kind: 'not_seen'; youngPersonId: string; name: string; days: number }
 	| { kind: 'needs_assessment'; youngPersonId: string; name: string; dueOn: IsoDate; overdueDays: number }
-	| { kind: 'date_needs_fixing'; youngPersonId: string; name: string; fields: string[] };
+	| { kind: 'date_needs_fixing'; youngPersonId: string; name: string; fields: string[] }
+	// Issue 12: they asked for a full copy of their record; the statutory month runs to dueOn.
+	| { kind: 'subject_access'; youngPersonId: string; name: string; dueOn: IsoDate };
 
 /**
  * Safety first, then statutory clocks, then money before it is lost, then the rest. Within a tier
@@ -34,6 +36,7 @@ const TIER: Record<TodayItem['kind'], number> = {
 	pathway_review: 3,
 	needs_assessment: 3,
 	date_needs_fixing: 3,
+	subject_access: 3,
 	dfe_birthday: 4,
 	instalment_due: 5,
 	entitlement_lapsing: 5,
@@ -58,6 +61,8 @@ function pressure(item: TodayItem, today: IsoDate): number {
 			return -item.overdueDays;
 		case 'date_needs_fixing':
 			return 0;
+		case 'subject_access':
+			return daysBetween(today, item.dueOn);
 		case 'dfe_birthday':
 			return daysBetween(today, item.closesOn);
 		case 'instalment_due':

@@ -5,6 +5,7 @@ import { log } from '../log';
 import { runRemindersAndPush } from './reminders';
 import { runHousingEscalations, runMentoringEscalations } from './escalations';
 import { getConfig } from '../config';
+import { writeAuditCheckpoint } from '../audit';
 
 let started = false;
 
@@ -36,4 +37,15 @@ export function startJobs(): void {
 		}
 	};
 	new Cron('*/10 * * * *', { timezone: 'Europe/London', protect: true, name: 'escalations', unref: true }, escalations);
+	// The audit trail's signed checkpoint, outside the database, every minute (issue 12, finding 5).
+	const checkpoint = () => {
+		try {
+			const result = writeAuditCheckpoint(getDb());
+			if (!result.written && result.reason === 'refused') log.error({ job: 'audit-checkpoint', detail: result.detail }, 'audit checkpoint refused: run npm run audit:verify');
+		} catch (error) {
+			log.error({ job: 'audit-checkpoint', err: error }, 'job failed');
+		}
+	};
+	new Cron('* * * * *', { protect: true, name: 'audit-checkpoint', unref: true }, checkpoint);
+	checkpoint();
 }

@@ -8,6 +8,7 @@ import { caseloadMoney } from '../money/caseload';
 import { inJsonList, prepared } from '../db/prepared';
 import { getCaseload } from '../people/queries';
 import { datesNeedingFixing, statusFor } from '../people/entitlements';
+import { openSubjectAccessFor } from '../privacy/reviewed';
 
 /**
  * Everything that needs a PA today, ranked (src/lib/domain/today). A fixed number of queries
@@ -93,6 +94,8 @@ export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[]
 		const app = money.outcomes.get(p.id)?.find((o) => o.id === 'apprenticeship_bursary' && o.state === 'eligible_now');
 		for (const k of app?.keyDates ?? []) if (k.date >= today && k.date <= addCalendarDays(today, 14)) items.push({ kind: 'instalment_due', youngPersonId: p.id, name: p.preferredName, dueOn: k.date });
 	}
+	// Issue 12: a request for a full copy of their record, not yet sent (the statutory month).
+	for (const r of openSubjectAccessFor(db, list)) items.push({ kind: 'subject_access', youngPersonId: r.youngPersonId, name: name.get(r.youngPersonId) ?? '', dueOn: r.dueOn });
 	for (const l of money.lapsing) items.push({ kind: 'entitlement_lapsing', youngPersonId: l.id, name: l.name, entitlement: l.entitlement, until: l.until });
 	// R1: needs assessments due within 4 weeks or overdue; and records with a date that needs fixing
 	// (nothing is worked out from them until it is). The records were read once, for the money above.

@@ -4,8 +4,20 @@ import type { Sqlite } from '../db/client';
  * Subject access (UK GDPR Art. 15): every row in every table that refers to a person. Each table
  * says how it refers to a person, or why it is left out; a test walks the live schema so a new
  * table without an entry here fails the build.
+ *
+ * This full copy is never handed out as it is (issue 12, finding 2): it holds what a young person's
+ * own pages hide, and other people's words. It is the starting point of a reviewed export
+ * (reviewed.ts), which a manager prepares, redacts and releases. "Download my data" is self-service.ts.
  */
-type Link = { byUser?: string[]; byYoungPerson?: string[]; redact?: string[] } | { excluded: string };
+type Link =
+	| {
+			byUser?: string[];
+			byYoungPerson?: string[];
+			/** Rows whose `column` names a row of `parent` that belongs to the young person (a flag's steps). */
+			byParent?: { column: string; parent: string }[];
+			redact?: string[];
+	  }
+	| { excluded: string };
 
 export const SUBJECT_LINKS: Record<string, Link> = {
 	user: { byUser: ['id'], redact: ['password_hash'] },
@@ -20,12 +32,12 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	push_subscription: { byUser: ['user_id'], redact: ['session_id', 'p256dh', 'auth'] },
 	local_offer_version: { excluded: 'The council\'s published local offer: the same for everyone, not about a person.' },
 	claim: { byYoungPerson: ['young_person_id'] },
-	claim_event: { byUser: ['actor_id'] },
+	claim_event: { byUser: ['actor_id'], byParent: [{ column: 'claim_id', parent: 'claim' }] },
 	money_request: { byYoungPerson: ['young_person_id'], byUser: ['asked_by', 'decided_by', 'paid_by'] },
 	ledger_entry: { byYoungPerson: ['young_person_id'], byUser: ['created_by'] },
 	reminder_sent: { byUser: ['user_id'] },
 	housing_flag: { byYoungPerson: ['young_person_id'], byUser: ['raised_by', 'acknowledged_by', 'resolved_by'] },
-	housing_flag_event: { byUser: ['actor_id'] },
+	housing_flag_event: { byUser: ['actor_id'], byParent: [{ column: 'flag_id', parent: 'housing_flag' }] },
 	duty_to_refer: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	accommodation_stay: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	escalation: { byYoungPerson: ['young_person_id'] },
@@ -39,6 +51,8 @@ export const SUBJECT_LINKS: Record<string, Link> = {
 	birthday_return: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	pathway_review: { byYoungPerson: ['young_person_id'], byUser: ['recorded_by'] },
 	webauthn_challenge: { excluded: 'A sign-in challenge: random bytes, deleted when used or within five minutes.' },
+	subject_access_request: { byYoungPerson: ['young_person_id'], byUser: ['requested_by'], redact: ['prepared', 'released'] },
+	subject_access_redaction: { excluded: "The reviewer's record of what was withheld from a reviewed copy and why; the copy itself marks each place something was withheld." },
 	throttle: { excluded: 'Sign-in attempt counts, keyed by a one-way hash of an email or by network address; nothing that identifies a person.' }
 };
 
@@ -76,6 +90,10 @@ export function exportSubject(sqlite: Sqlite, subject: { userId: string | null; 
 			clauses.push(`"${column}" = ?`);
 			params.push(subject.youngPersonId as string);
 		}
+		for (const { column, parent } of subject.youngPersonId ? (link.byParent ?? []) : []) {
+			clauses.push(`"${column}" in (select id from "${parent}" where young_person_id = ?)`);
+			params.push(subject.youngPersonId as string);
+		}
 		if (clauses.length === 0) {
 			tables[table] = [];
 			continue;
@@ -83,9 +101,37 @@ export function exportSubject(sqlite: Sqlite, subject: { userId: string | null; 
 		const rows = sqlite.prepare(`select * from "${table}" where ${clauses.join(' or ')}`).all(...params) as Record<string, unknown>[];
 		tables[table] = rows.map((row) => {
 			const copy: Record<string, unknown> = { ...row };
-			for (const column of link.redact ?? []) if (column in copy) copy[column] = '[withheld: a security value, not information about you]';
+			for (const column of link.redact ?? []) if (column in copy && copy[column] !== null) copy[column] = '[withheld: a security value, not information about you]';
 			return copy;
 		});
 	}
 	return { generatedAt: now.toISOString(), subject, tables, excluded };
+}
+
+/**
+ * What a reviewer reads before releasing a reviewed copy: free text written by someone else, or
+ * hidden from the young person's own pages, or naming other people. Each can be withheld with a
+ * reason; anything not withheld is released.
+ */
+export const REVIEW_COLUMNS: Record<string, string[]> = {
+	pa_contact: ['note'],
+	concern: ['text', 'pa_action'],
+	contact_log: ['note'],
+	housing_flag: ['note', 'resolution'],
+	housing_flag_event: ['note'],
+	claim_event: ['note'],
+	mentor_match: ['closing_note'],
+	accommodation_stay: ['note'],
+	trusted_adult: ['name', 'contact'],
+	assignment: ['reason'],
+	money_request: ['decline_reason'],
+	claim: ['decline_reason'],
+	ledger_entry: ['override_reason'],
+	check_in: ['words']
+};
+
+/** A row's key within its table in an export (its id, or the key it is stored under). */
+export function rowKey(row: Record<string, unknown>, index: number): string {
+	const key = row.id ?? row.key ?? row.user_id;
+	return key === undefined || key === null ? `#${index}` : String(key);
 }

@@ -1,15 +1,16 @@
 import { auditYoungPerson } from '$lib/server/audit';
 import { ownRecord } from '$lib/server/housing/guard';
 import { newId } from '$lib/server/ids';
-import { parseCheckIn, recentCheckIns, saveCheckIn } from '$lib/server/monitoring/check-ins';
+import { parseCheckIn, saveCheckIn } from '$lib/server/monitoring/check-ins';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { db, person } = ownRecord(event, 'home.view');
 	return {
+		...OWN_VIEW.checkIns(ownContext(event).ctx),
 		operation: newId(),
-		checkIns: recentCheckIns(db, person.id).map((c) => ({ id: c.id, at: c.at.toISOString(), scores: c.scores })),
 		done: event.url.searchParams.has('done')
 	};
 };

@@ -1,8 +1,5 @@
-import { ownRecord } from '$lib/server/housing/guard';
-import { flagsFor } from '$lib/server/housing/flags';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const { db, person } = ownRecord(event, 'housing.view_own');
-	return { flags: flagsFor(db, person.id).map((f) => ({ id: f.id, kind: f.kind, status: f.status, raisedAt: f.raisedAt })) };
-};
+export const load: PageServerLoad = (event) => OWN_VIEW.housing(ownContext(event, 'housing.view_own').ctx);

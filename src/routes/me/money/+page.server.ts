@@ -5,9 +5,9 @@ import { authorize, requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { askForMoney } from '$lib/server/money/ledger';
 import { moneyPicture } from '$lib/server/money/views';
-import { getCurrentAdvisers, getYoungPersonForUser } from '$lib/server/people/queries';
+import { getYoungPersonForUser } from '$lib/server/people/queries';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { whoToAsk } from '$lib/server/people/queries';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,17 +22,10 @@ function me(event: RequestEvent, action: 'home.view' | 'money.ask') {
 	return { actor, db, person };
 }
 
+// What this page shows is OWN_VIEW.money, the same reader "Download my data" uses.
 export const load: PageServerLoad = (event) => {
-	const { db, person } = me(event, 'home.view');
-	const today = londonDay(new Date());
-	const picture = moneyPicture(db, person, today);
-	return {
-		money: picture.money.filter((s) => s.state === 'eligible_now' || s.entries.length > 0),
-		requests: picture.requests.map((r) => ({ id: r.id, entitlement: r.entitlement, pence: r.pence, item: r.item, state: r.state, askedAt: r.askedAt, declineReason: r.declineReason })),
-		instalments: picture.instalments.filter((i) => i.date >= today),
-		notYet: picture.money.filter((s) => s.askable && s.state !== 'eligible_now').map((s) => ({ key: s.key, catalogueId: s.catalogueId, title: s.title, state: s.state })),
-		adviser: whoToAsk(getCurrentAdvisers(db, person.id, today))
-	};
+	const { db, person, actor } = me(event, 'home.view');
+	return OWN_VIEW.money({ db, person, userId: actor.id, today: londonDay(new Date()) });
 };
 
 const Ask = z.object({ source: z.string().max(40), amount: z.string().max(40), item: z.string().max(1000) });

@@ -1,20 +1,15 @@
-import { londonDay } from '$lib/domain/dates';
 import { auditYoungPerson } from '$lib/server/audit';
 import { ownRecord } from '$lib/server/housing/guard';
-import { addTrustedAdult, myMentors, openRequestFor, removeTrustedAdult, setShares, trustedAdults } from '$lib/server/mentoring/people';
-import { getCurrentAdvisers } from '$lib/server/people/queries';
+import { addTrustedAdult, removeTrustedAdult, setShares } from '$lib/server/mentoring/people';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 // "My people": their PA, their mentors and befrienders, and the trusted adults they add themselves.
 export const load: PageServerLoad = (event) => {
-	const { db, person } = ownRecord(event, 'home.view');
-	return {
-		advisers: getCurrentAdvisers(db, person.id, londonDay(new Date())).map(({ name, email, kind }) => ({ name, email, kind })),
-		mentors: myMentors(db, person.id),
-		adults: trustedAdults(db, person.id).map(({ id, name, relationship, contact }) => ({ id, name, relationship, contact })),
-		requested: Boolean(openRequestFor(db, person.id))
-	};
+	// OWN_VIEW.people: the same reader "Download my data" uses.
+	return OWN_VIEW.people(ownContext(event).ctx);
 };
 
 const text = (form: FormData, key: string, max: number) => String(form.get(key) ?? '').slice(0, max);

@@ -7,3 +7,4 @@ export * from './money';
 export * from './housing';
 export * from './mentoring';
 export * from './monitoring';
+export * from './privacy';

@@ -1,20 +1,21 @@
 import { auditYoungPerson } from '$lib/server/audit';
 import { getConfig } from '$lib/server/config';
-import { addFlagStep, EMERGENCY_KINDS, flagStoryForYoungPerson, getFlag } from '$lib/server/housing/flags';
+import { addFlagStep, EMERGENCY_KINDS, getFlag } from '$lib/server/housing/flags';
 import { ownRecord } from '$lib/server/housing/guard';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { db, person } = ownRecord(event, 'housing.view_own');
-	const flag = getFlag(db, event.params.flagId, person.id);
-	if (!flag) error(404, 'not_found');
+	// The worry and what happened, in plain words (OWN_VIEW.housingFlag: staff notes stay with staff).
+	const view = OWN_VIEW.housingFlag(ownContext(event, 'housing.view_own').ctx, event.params.flagId);
+	if (!view) error(404, 'not_found');
+	const { flag } = view;
 	const c = getConfig();
 	return {
-		flag: { id: flag.id, kind: flag.kind, urgency: flag.urgency, status: flag.status, note: flag.note, noticeOn: flag.noticeOn, raisedAt: flag.raisedAt, outcome: flag.outcome },
+		...view,
 		emergency: EMERGENCY_KINDS.has(flag.kind) && flag.status !== 'resolved' ? { council: c.COUNCIL_NAME, housingPhone: c.COUNCIL_HOUSING_PHONE, outOfHours: c.COUNCIL_OUT_OF_HOURS_PHONE } : null,
-		// What happened, in plain words. Staff notes stay with staff; the young person's own words are theirs.
-		steps: flagStoryForYoungPerson(db, flag.id),
 		raised: event.url.searchParams.has('raised')
 	};
 };

@@ -1,17 +1,19 @@
 import { auditYoungPerson } from '$lib/server/audit';
 import { ownRecord } from '$lib/server/housing/guard';
-import { askForMentor, openRequestFor } from '$lib/server/mentoring/people';
+import { askForMentor } from '$lib/server/mentoring/people';
+import { ownContext } from '$lib/server/privacy/own-context';
+import { OWN_VIEW } from '$lib/server/privacy/own-view';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { db, person } = ownRecord(event, 'home.view');
-	const open = openRequestFor(db, person.id);
+	const { person, ctx } = ownContext(event);
+	// Their own open request (OWN_VIEW.mentorRequest, also in "Download my data"), else a blank form.
+	const { request } = OWN_VIEW.mentorRequest(ctx);
 	return {
-		values: open
-			? { kind: open.kind, interests: open.interests.join(', '), languages: open.languages.join(', '), genderPreference: open.genderPreference, area: open.area, frequency: open.frequency }
-			: { kind: '', interests: '', languages: person.languages.join(', '), genderPreference: 'any', area: '', frequency: 'fortnightly' }
+		request,
+		values: request ?? { kind: '', interests: '', languages: person.languages.join(', '), genderPreference: 'any', area: '', frequency: 'fortnightly' }
 	};
 };
 
