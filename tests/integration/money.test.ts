@@ -121,7 +121,7 @@ describe('the money ledger', () => {
 
 	it('records a declined claim with its reason, as a step in the story', () => {
 		const f = fixture();
-		setClaimState(f.db, { youngPersonId: f.amira, entitlement: 'he_bursary', state: 'declined', reason: 'Not at university yet', actorId: f.sam });
+		setClaimState(f.db, { youngPersonId: f.amira, entitlement: 'he_bursary', state: 'declined', reason: 'Not at university yet', actorId: f.sam, operationId: newId() });
 		expect(f.sqlite.prepare(`select state, decline_reason from claim where entitlement = 'he_bursary'`).get()).toEqual({ state: 'declined', decline_reason: 'Not at university yet' });
 	});
 });

@@ -356,7 +356,7 @@ export function recordCorrection(
 }
 
 export type ConfirmResult =
-	| { ok: true; code: 'confirmed' | 'refused'; youngPersonId: string; requestedBy: string; entryId: number | null }
+	| { ok: true; code: 'confirmed' | 'refused'; kind: 'decide' | 'pay' | 'correct'; youngPersonId: string; entitlement: string; requestedBy: string; entryId: number | null }
 	| { ok: false; code: 'not_found' | 'already_decided' | 'own_request' | 'approved_it' | 'reason_missing' | 'not_approved' | 'already_paid' | LedgerProblem }
 	| OperationReused;
 
@@ -391,7 +391,7 @@ export function decidePending(
 						tx.update(moneyRequest).set({ state: 'declined', declineReason: input.reason }).where(and(eq(moneyRequest.id, req.id), eq(moneyRequest.state, 'confirming'))).run();
 					}
 					addClaimEvent(tx, c.id, c.state, input.actorId, `not confirmed: ${p.item} (${input.reason})`, now);
-					return { ok: true, code: 'refused', youngPersonId: p.youngPersonId, requestedBy: p.requestedBy, entryId: null };
+					return { ok: true, code: 'refused', kind: p.kind, youngPersonId: p.youngPersonId, entitlement: p.entitlement, requestedBy: p.requestedBy, entryId: null };
 				}
 				const duty = confirmProblem({ confirmerId: input.actorId, recordedBy: p.requestedBy, askedBy: req?.askedBy ?? null, agreedBy: p.kind === 'decide' ? null : (req?.decidedBy ?? null), why: p.why });
 				if (duty) return { ok: false, code: duty };
@@ -426,7 +426,7 @@ export function decidePending(
 					}
 				}
 				if (!close('confirmed', entryId)) return { ok: false, code: 'already_decided' };
-				return { ok: true, code: 'confirmed', youngPersonId: p.youngPersonId, requestedBy: p.requestedBy, entryId };
+				return { ok: true, code: 'confirmed', kind: p.kind, youngPersonId: p.youngPersonId, entitlement: p.entitlement, requestedBy: p.requestedBy, entryId };
 			}),
 		{ behavior: 'immediate' }
 	);
@@ -464,15 +464,17 @@ export function pendingList(db: Db, youngPersonId?: string) {
 /** The PA moves a claim along its lifecycle by hand (e.g. "in progress" while forms are filled in). */
 export function setClaimState(
 	db: Db,
-	input: { youngPersonId: string; entitlement: string; state: ClaimState; reason: string; actorId: string },
+	input: { youngPersonId: string; entitlement: string; state: ClaimState; reason: string; actorId: string; operationId: string },
 	now = new Date()
-): void {
-	db.transaction(
-		(tx) => {
-			const c = ensureClaim(tx, input.youngPersonId, input.entitlement, now);
-			if (c.state === input.state) addClaimEvent(tx, c.id, c.state, input.actorId, input.reason, now);
-			else moveClaim(tx, c.id, c.state, input.state, input.actorId, input.reason, now, input.state === 'declined' ? input.reason : null);
-		},
+): { ok: true } | OperationReused {
+	return db.transaction(
+		(tx) =>
+			once<{ ok: true }>(tx, { operationId: input.operationId, kind: 'claim', actorId: input.actorId, content: [input.youngPersonId, input.entitlement, input.state, input.reason] }, now, () => {
+				const c = ensureClaim(tx, input.youngPersonId, input.entitlement, now);
+				if (c.state === input.state) addClaimEvent(tx, c.id, c.state, input.actorId, input.reason, now);
+				else moveClaim(tx, c.id, c.state, input.state, input.actorId, input.reason, now, input.state === 'declined' ? input.reason : null);
+				return { ok: true };
+			}),
 		{ behavior: 'immediate' }
 	);
 }
