@@ -182,6 +182,18 @@ const MATRIX: Record<string, Entry> = {
 		path: '/manage/mentoring/volunteers/{volunteer}',
 		ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { dbsLevel: 'gold' }, allowed: isManager }]
 	},
+	'/manage/money': { kind: 'plain', path: '/manage/money', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', action: 'decide', body: { decision: 'confirm' }, allowed: isManager }] },
+	'/manage/money/settings': {
+		kind: 'plain',
+		path: '/manage/money/settings',
+		ops: [
+			{ method: 'GET', allowed: isManager },
+			{ method: 'POST', action: 'limit', body: { limit: '-1' }, allowed: isManager },
+			{ method: 'POST', action: 'codes', body: { operation: '' }, allowed: isManager }
+		]
+	},
+	'/manage/money/export': { kind: 'plain', path: '/manage/money/export?from=2026-01-01&to=2026-12-31', ops: [{ method: 'GET', allowed: isManager }] },
+	'/manage/money/export/payments.csv': { kind: 'plain', path: '/manage/money/export/payments.csv?from=2026-01-01&to=2026-12-31', ops: [{ method: 'GET', allowed: isManager }] },
 	'/manage/local-offer': { kind: 'plain', path: '/manage/local-offer', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
 	// {offer} is a real local offer item's id, found at the start of the run.
 	'/manage/local-offer/[offerId=id]': { kind: 'plain', path: '/manage/local-offer/{offer}', ops: [{ method: 'GET', allowed: isManager }, { method: 'POST', body: { title: '' }, allowed: isManager }] },
