@@ -19,6 +19,8 @@ test('a young person reaches "What I can get" in one tap from home and reads it 
 const pounds = (text: string | null) => Math.round(Number((text ?? '').replace(/[£,]/g, '')) * 100);
 
 test('the young person asks for £240 for a bed; their PA agrees and pays; both see the new balance', async ({ page }, testInfo) => {
+	// Several sign-ins and pages in one story: more than the default 30 seconds on a busy machine.
+	test.setTimeout(120_000);
 	const item = `A bed (${testInfo.project.name})`;
 	await signInAs(page, PERSONAS.youngPerson);
 	await page.getByRole('link', { name: 'My money' }).click();
@@ -126,6 +128,8 @@ test('a 17-year-old still in care who asks for the setting up home allowance is 
 });
 
 test('an ask is recorded once: reloading the result page, or sending the same form again, does not ask twice (issue 13.1)', async ({ page }, testInfo) => {
+	// Several sign-ins and pages in one story: more than the default 30 seconds on a busy machine.
+	test.setTimeout(120_000);
 	const item = `Bus pass (${testInfo.project.name})`;
 	await signInAs(page, PERSONAS.youngPerson);
 	await openPage(page, '/me/money');
@@ -148,10 +152,10 @@ test('an ask is recorded once: reloading the result page, or sending the same fo
 	await expect(page.getByText(`You asked for £1.23 for ${item}`)).toBeVisible();
 	await expect(asks).toHaveCount(1);
 	// The same form sent again (same operation id): counted once, and answered with the same result page.
-	const again = await page.request.post('/me/money?/ask', { form: { source: 'setting_up_home', amount: '1.23', item, operation }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+	const again = await page.request.post('/me/money?/ask', { form: { source: 'setting_up_home', amount: '1.23', item, operation }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect(again.status()).toBe(303);
 	// The same operation id with different content: 409 and nothing written.
-	const changed = await page.request.post('/me/money?/ask', { form: { source: 'setting_up_home', amount: '9.99', item, operation }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+	const changed = await page.request.post('/me/money?/ask', { form: { source: 'setting_up_home', amount: '9.99', item, operation }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect(changed.status()).toBe(409);
 	await page.reload();
 	await expect(asks).toHaveCount(1);
@@ -159,6 +163,8 @@ test('an ask is recorded once: reloading the result page, or sending the same fo
 });
 
 test('a payment over the approval limit waits for a manager; once she confirms, the young person sees it (issue 13.3)', async ({ page }, testInfo) => {
+	// Several sign-ins and pages in one story: more than the default 30 seconds on a busy machine.
+	test.setTimeout(120_000);
 	const title = `Bike fund ${testInfo.project.name}`;
 	const item = `Bike and lock (${testInfo.project.name})`;
 	// A local offer pot of its own, so each project's £600 comes out of its own £1,000.
@@ -211,6 +217,8 @@ test('a payment over the approval limit waits for a manager; once she confirms, 
 });
 
 test('a manager sets the approval limit (field error outside £0 to £100,000) and downloads the payments CSV', async ({ page }, testInfo) => {
+	// Several sign-ins and pages in one story: more than the default 30 seconds on a busy machine.
+	test.setTimeout(120_000);
 	await signInAs(page, PERSONAS.manager);
 	await openPage(page, '/manage/money/settings');
 	await page.getByLabel('New limit').fill('100000.01');
