@@ -28,6 +28,8 @@ test('sensitive requests and audit rows match one for one, and the chain verifie
 
 	const sqlite = new Database(DB, { readonly: true });
 	const count = () => sqlite.prepare('select count(*) from audit_event').pluck().get() as number;
+	// A ledger entry that is not Amira's (issue 13.2: a correction pointing at it is a 404, audited).
+	const otherEntry = sqlite.prepare(`select id from ledger_entry where young_person_id != ? and kind = 'spend' limit 1`).pluck().get(amiraId) as number;
 	const latest = () => sqlite.prepare('select action, outcome from audit_event order by id desc limit 1').get() as { action: string; outcome: string };
 
 	const requests: [string, () => Promise<unknown>, string][] = [
@@ -54,6 +56,15 @@ test('sensitive requests and audit rows match one for one, and the chain verifie
 		['another PA tries to approve an ask', () => chris.post(`/caseload/${amiraId}/entitlements?/decide`, { ...form, form: { decision: 'approve' } }), 'denied'],
 		['young person asks for money with a bad amount', () => amira.post('/me/money?/ask', { ...form, form: { source: 'setting_up_home', amount: '-5', item: 'Bed' } }), 'invalid'],
 		['mentor tries to ask for a young person\'s money', () => jo.post('/me/money?/ask', { ...form, form: {} }), 'denied'],
+		[
+			'PA corrects Amira\'s money with an entry of another young person (404)',
+			async () => {
+				const r = await sam.post(`/caseload/${amiraId}/entitlements?/correct`, { ...form, form: { entry: String(otherEntry), direction: 'back', amount: '1', reason: 'Refund', operation: 'otherentry-op-1' } });
+				expect(r.status()).toBe(404);
+				return r;
+			},
+			'denied'
+		],
 		['manager adds a local offer item with nothing filled in', () => priya.post('/manage/local-offer', { ...form, form: {} }), 'invalid']
 	];
 

@@ -49,6 +49,7 @@ describe('download my data (subject access)', () => {
 		f.sqlite.prepare(`insert into check_in (young_person_id, user_id, scores, operation_id, at) values (?, ?, '{}', 'op-sar-3', 0)`).run(amira.id, amira.user_id);
 		f.sqlite.prepare(`insert into pathway_review (young_person_id, kind, "on", recorded_by, recorded_at) values (?, 'review', '2026-06-01', ?, 0)`).run(amira.id, priya);
 		f.sqlite.prepare(`insert or ignore into birthday_return (young_person_id, age, reporting_year, in_touch, activity, accommodation, recorded_by, recorded_at) values (?, 19, 2026, 'YES', 'F2', 'U1', ?, 0)`).run(amira.id, priya);
+		f.sqlite.prepare(`insert into money_pending (id, kind, young_person_id, entitlement, pence, item, occurred_on, why, limit_pence, state, requested_by, requested_at) values ('pendpendpendpend', 'pay', ?, 'setting_up_home', 60000, 'Sofa', '2026-11-24', 'over_limit', 50000, 'waiting', ?, 0)`).run(amira.id, priya);
 		f.sqlite.prepare(`insert into reminder_sent (key, user_id, sent_on) values (?, ?, '2026-11-24')`).run(`${amira.user_id}:lapsing:x`, amira.user_id);
 		requestReviewedExport(f.db, { youngPersonId: amira.id, requestedBy: amira.user_id, operationId: 'op-sar-4' });
 		recordAudit(f.db, { action: 'young_person.view', outcome: 'allowed', actorId: priya, subjectType: 'young_person', subjectId: amira.id });

@@ -75,6 +75,7 @@ export const sourceName = (s: { catalogueId: string | null; title: string | null
 
 const REQUEST_STATES: Record<string, () => string> = {
 	asked: m.money_state_asked,
+	confirming: m.money_state_confirming,
 	approved: m.money_state_approved,
 	declined: m.money_state_declined,
 	paid: m.money_state_paid

@@ -80,6 +80,14 @@ describe('can', () => {
 		}
 	});
 
+	it('keeps confirming over-limit money, the approval limit and the payments export to managers', () => {
+		for (const role of ROLES) {
+			expect(can(actor(role), 'money.approve_over_limit'), `${role} confirm`).toBe(role === 'manager');
+			expect(can(actor(role), 'money.settings'), `${role} settings`).toBe(role === 'manager');
+			expect(can(actor(role), 'money.export'), `${role} export`).toBe(role === 'manager');
+		}
+	});
+
 	it('lets the young person, their active mentor and their staff raise a housing worry; only the mentor through the mentor pages', () => {
 		for (const role of ROLES) {
 			for (const relation of relations) {

@@ -31,6 +31,9 @@ export type Action =
 	| 'own_record.activity' // a young person's "who looked at my record"
 	| 'money.ask' // a young person asks to use their own allowance
 	| 'money.manage' // approve, decline and pay asks, record payments and corrections, move claims on
+	| 'money.approve_over_limit' // confirm or refuse money waiting for a second person (above the approval limit, or an override below zero)
+	| 'money.settings' // set the approval limit and the finance cost codes
+	| 'money.export' // download the payments export for the council's finance system
 	| 'local_offer.manage' // write the council's local offer
 	| 'housing.raise' // raise a worry about a young person's home (them, their mentor, their staff)
 	| 'housing.view_own' // a young person's own housing flags and their status
@@ -61,6 +64,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 			return actor.role === 'mentor';
 		case 'service.view':
 		case 'local_offer.manage':
+		case 'money.approve_over_limit':
+		case 'money.settings':
+		case 'money.export':
 		case 'mentoring.coordinate':
 		case 'people.manage':
 		case 'audit.search':

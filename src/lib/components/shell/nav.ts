@@ -33,6 +33,7 @@ export const NAV: Record<Role, NavItem[]> = {
 		{ href: '/manage/people', label: m.nav_people, icon: 'people' },
 		{ href: '/manage/young-people', label: m.nav_young_people, icon: 'list' },
 		{ href: '/manage/local-offer', label: m.manage_local_offer_link, icon: 'list' },
+		{ href: '/manage/money', label: m.nav_money_checks, icon: 'list' },
 		{ href: '/manage/mentoring', label: m.nav_mentoring, icon: 'people' },
 		{ href: '/manage/indicators', label: m.nav_indicators, icon: 'list' },
 		{ href: '/manage/audit', label: m.nav_audit, icon: 'list' },

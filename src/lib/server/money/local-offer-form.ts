@@ -13,6 +13,7 @@ export type LocalOfferValues = {
 	from: { day: string; month: string; year: string };
 	to: { day: string; month: string; year: string };
 	withdrawn: boolean;
+	operation: string;
 };
 
 const text = (form: FormData, key: string, max: number) => String(form.get(key) ?? '').slice(0, max);
@@ -29,10 +30,12 @@ export function parseLocalOfferForm(form: FormData): { values: LocalOfferValues;
 		maxAge: text(form, 'maxAge', 3),
 		from: { day: text(form, 'from-day', 10), month: text(form, 'from-month', 10), year: text(form, 'from-year', 10) },
 		to: { day: text(form, 'to-day', 10), month: text(form, 'to-month', 10), year: text(form, 'to-year', 10) },
-		withdrawn: form.get('withdrawn') === 'yes'
+		withdrawn: form.get('withdrawn') === 'yes',
+		operation: text(form, 'operation', 64)
 	};
 	const errors: Record<string, string> = {};
-	if (!values.title.trim()) errors.title = 'title_missing';
+	if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.operation)) errors.title = 'invalid';
+	else if (!values.title.trim()) errors.title = 'title_missing';
 	else if (values.title.trim().length > 120) errors.title = 'title_too_long';
 	if (!values.description.trim()) errors.description = 'description_missing';
 	const pounds = values.amount.trim() === '' ? ({ ok: true, pence: null } as const) : parsePounds(values.amount);
@@ -80,6 +83,7 @@ export function valuesOf(o: LocalOfferFields): LocalOfferValues {
 		maxAge: String(o.maxAge),
 		from: parts(o.effectiveFrom),
 		to: parts(o.effectiveTo),
-		withdrawn: o.withdrawn
+		withdrawn: o.withdrawn,
+		operation: ''
 	};
 }

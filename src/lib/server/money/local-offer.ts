@@ -3,6 +3,7 @@ import { addCalendarDays, ageOn, birthday, type IsoDate } from '../../domain/dat
 import type { Db } from '../db/client';
 import { claim, localOfferVersion, user, type LocalOfferVersion } from '../db/schema';
 import { newId } from '../ids';
+import { once, type OperationReused } from './operations';
 
 export const LOCAL_PREFIX = 'local:';
 export const localKey = (offerId: string) => `${LOCAL_PREFIX}${offerId}`;
@@ -92,15 +93,18 @@ export function claimsAgainst(db: Db, offerId: string): number {
  * Saves a local offer item: a new item, or the next version of an existing one. Earlier versions
  * stay exactly as they were (a trigger refuses updates), so claims keep what they were made against.
  */
-export function saveLocalOffer(db: Db, offerId: string | null, fields: LocalOfferFields, actorId: string, now = new Date()): { offerId: string; version: number } {
+export type SaveOfferResult = { ok: true; offerId: string; version: number } | OperationReused;
+
+export function saveLocalOffer(db: Db, offerId: string | null, fields: LocalOfferFields, actorId: string, operationId: string, now = new Date()): SaveOfferResult {
 	return db.transaction(
-		(tx) => {
-			const id = offerId ?? newId();
-			const prev = offerId ? tx.select({ v: sql<number>`max(${localOfferVersion.version})` }).from(localOfferVersion).where(eq(localOfferVersion.offerId, id)).get()?.v : 0;
-			const version = (prev ?? 0) + 1;
-			tx.insert(localOfferVersion).values({ offerId: id, version, ...fields, createdBy: actorId, createdAt: now }).run();
-			return { offerId: id, version };
-		},
+		(tx) =>
+			once<SaveOfferResult>(tx, { operationId, kind: 'local_offer', actorId, content: [offerId, fields] }, now, () => {
+				const id = offerId ?? newId();
+				const prev = offerId ? tx.select({ v: sql<number>`max(${localOfferVersion.version})` }).from(localOfferVersion).where(eq(localOfferVersion.offerId, id)).get()?.v : 0;
+				const version = (prev ?? 0) + 1;
+				tx.insert(localOfferVersion).values({ offerId: id, version, ...fields, createdBy: actorId, createdAt: now }).run();
+				return { ok: true, offerId: id, version };
+			}),
 		{ behavior: 'immediate' }
 	);
 }

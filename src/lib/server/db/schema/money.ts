@@ -75,7 +75,8 @@ export const claimEvent = sqliteTable(
 	(t) => [index('claim_event_claim_idx').on(t.claimId, t.at)]
 );
 
-export const MONEY_REQUEST_STATES = ['asked', 'approved', 'declined', 'paid'] as const;
+/** `confirming`: the PA agreed an ask above the approval limit; a manager has still to confirm it. */
+export const MONEY_REQUEST_STATES = ['asked', 'confirming', 'approved', 'declined', 'paid'] as const;
 export type MoneyRequestState = (typeof MONEY_REQUEST_STATES)[number];
 
 /** "£240 of my setting up home allowance for a bed": asked by the young person, decided by their PA. */
@@ -100,7 +101,10 @@ export const moneyRequest = sqliteTable(
 		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
 		declineReason: text('decline_reason'),
 		paidBy: text('paid_by').references(() => user.id),
-		paidAt: integer('paid_at', { mode: 'timestamp_ms' })
+		paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+		/** The manager who confirmed an agreement above the approval limit (the second person). */
+		confirmedBy: text('confirmed_by').references(() => user.id),
+		confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('money_request_person_idx').on(t.youngPersonId, t.state)]
 );
@@ -134,9 +138,94 @@ export const ledgerEntry = sqliteTable(
 		createdBy: text('created_by')
 			.notNull()
 			.references(() => user.id),
+		/** The second person: the manager who confirmed it, or (for a paid ask) the PA who agreed the ask. */
+		approvedBy: text('approved_by').references(() => user.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('ledger_entry_person_idx').on(t.youngPersonId, t.entitlement, t.id)]
+);
+
+/**
+ * Every money write (ask, decide, pay, correct, confirm, local-offer edit, limit, cost codes) is
+ * counted once by the operation id its form carried. `fingerprint` is a hash of what was asked
+ * for: the same id sent again with the same content gets the first answer back; with different
+ * content it is refused (409) and nothing is written.
+ */
+export const moneyOperation = sqliteTable('money_operation', {
+	operationId: text('operation_id').primaryKey(),
+	kind: text('kind').notNull(),
+	fingerprint: text('fingerprint').notNull(),
+	/** What the first write made, as JSON (a request id, an entry id, a pending id...). */
+	result: text('result').notNull(),
+	actorId: text('actor_id')
+		.notNull()
+		.references(() => user.id),
+	at: integer('at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export const PENDING_KINDS = ['decide', 'pay', 'correct'] as const;
+export const PENDING_STATES = ['waiting', 'confirmed', 'refused'] as const;
+
+/**
+ * Money that waits for a second person (a manager) before it moves: a decision or payment above
+ * the approval limit, or any override that takes a pot below zero. Nothing is in the ledger until
+ * a manager who is neither the one who recorded it nor the one who agreed the ask confirms it.
+ */
+export const moneyPending = sqliteTable(
+	'money_pending',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: PENDING_KINDS }).notNull(),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => youngPerson.id),
+		entitlement: text('entitlement').notNull(),
+		requestId: text('request_id').references(() => moneyRequest.id),
+		correctsId: integer('corrects_id'),
+		pence: integer('pence').notNull(),
+		item: text('item').notNull(),
+		occurredOn: text('occurred_on').notNull(),
+		overrideReason: text('override_reason'),
+		/** The allowance to open the pot with if it is not open yet when confirmed. */
+		allowancePence: integer('allowance_pence'),
+		why: text('why', { enum: ['over_limit', 'override'] }).notNull(),
+		limitPence: integer('limit_pence').notNull(),
+		state: text('state', { enum: PENDING_STATES }).notNull(),
+		requestedBy: text('requested_by')
+			.notNull()
+			.references(() => user.id),
+		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+		decidedBy: text('decided_by').references(() => user.id),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		refuseReason: text('refuse_reason'),
+		entryId: integer('entry_id')
+	},
+	(t) => [index('money_pending_state_idx').on(t.state, t.requestedAt), index('money_pending_person_idx').on(t.youngPersonId, t.state)]
+);
+
+/** The approval limit, versioned like the local offer: each change is a new row (who and when). */
+export const approvalLimitVersion = sqliteTable('approval_limit_version', {
+	version: integer('version').primaryKey(),
+	limitPence: integer('limit_pence').notNull(),
+	createdBy: text('created_by')
+		.notNull()
+		.references(() => user.id),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** The council's finance cost code for a catalogue entitlement or a local offer item (`local:<offerId>`); the newest row wins. */
+export const costCodeVersion = sqliteTable(
+	'cost_code_version',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		entitlement: text('entitlement').notNull(),
+		code: text('code').notNull(),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => user.id),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('cost_code_entitlement_idx').on(t.entitlement, t.id)]
 );
 
 /** Reminders already sent, so the daily job never sends the same one twice. */
@@ -152,3 +241,4 @@ export type LocalOfferVersion = typeof localOfferVersion.$inferSelect;
 export type Claim = typeof claim.$inferSelect;
 export type MoneyRequest = typeof moneyRequest.$inferSelect;
 export type LedgerEntryRow = typeof ledgerEntry.$inferSelect;
+export type MoneyPending = typeof moneyPending.$inferSelect;
