@@ -25,6 +25,7 @@ const SECRETS = {
 	paResponse: 'PA-RESPONSE-TO-CONCERN spoke to the police',
 	resolution: 'STAFF-RESOLUTION moved to the Elm Street refuge',
 	staffStep: 'STAFF-ACKNOWLEDGE-NOTE called the landlord',
+	staffOnly: 'STAFF-ONLY-NOTE her ex-partner turns up at night',
 	mentorLog: 'MENTOR-LOG-NOTE talked about her brother',
 	words: 'CHECKIN-WORDS only for the PA',
 	otherPerson: 'OTHER-YOUNG-PERSON-NOTE about Dan'
@@ -43,7 +44,7 @@ function seedHidden(f: ReturnType<typeof createSeededDb>) {
 	f.sqlite.prepare(`insert into concern (id, young_person_id, match_id, raised_by, grade, text, operation_id, raised_at, acknowledged_at, acknowledged_by, pa_action) values ('concernconcernco', ?, ?, ?, 'worry', ?, 'op-h-1', 0, 1, ?, ?)`).run(amira.id, match, jo.id, SECRETS.concern, sam.id, SECRETS.paResponse);
 	f.sqlite.prepare(`insert into contact_log (match_id, mentor_id, young_person_id, occurred_on, mode, minutes, note, operation_id, created_at) values (?, ?, ?, '2026-11-20', 'in_person', 60, ?, 'op-h-2', 0)`).run(match, jo.id, amira.id, SECRETS.mentorLog);
 	f.sqlite.prepare(`insert into check_in (young_person_id, user_id, scores, words, operation_id, at) values (?, ?, '{"housing":3}', ?, 'op-h-3', ?)`).run(amira.id, amira.user_id, SECRETS.words, Date.now());
-	f.sqlite.prepare(`insert into housing_flag (id, young_person_id, raised_by, operation_id, kind, urgency, note, status, raised_at, resolved_at, resolved_by, outcome, resolution) values ('flagflagflagflag', ?, ?, 'op-h-4', 'not_safe', 'urgent', 'I do not feel safe', 'resolved', 1, 2, ?, 'moved_temporary', ?)`).run(amira.id, amira.user_id, sam.id, SECRETS.resolution);
+	f.sqlite.prepare(`insert into housing_flag (id, young_person_id, raised_by, operation_id, kind, urgency, note, staff_note, status, raised_at, resolved_at, resolved_by, outcome, resolution) values ('flagflagflagflag', ?, ?, 'op-h-4', 'not_safe', 'urgent', 'I do not feel safe', ?, 'resolved', 1, 2, ?, 'moved_temporary', ?)`).run(amira.id, amira.user_id, SECRETS.staffOnly, sam.id, SECRETS.resolution);
 	f.sqlite.prepare(`insert into housing_flag_event (flag_id, kind, note, actor_id, at) values ('flagflagflagflag', 'raised', 'I do not feel safe', ?, 1)`).run(amira.user_id);
 	f.sqlite.prepare(`insert into housing_flag_event (flag_id, kind, note, actor_id, at) values ('flagflagflagflag', 'acknowledged', ?, ?, 2)`).run(SECRETS.staffStep, sam.id);
 	return { amira, amiraActor: { id: amira.user_id, role: 'young_person' as const }, sam, jo, priya, dan };
@@ -99,8 +100,9 @@ describe('finding 12.2: download my data hands out only what the app shows the p
 			entitlements: async () => (await import('../../src/routes/me/entitlements/+page.server')).load(event(s.amiraActor, '/me/entitlements')),
 			dates: async () => (await import('../../src/routes/me/dates/+page.server')).load(event(s.amiraActor, '/me/dates'))
 		};
-		// Page state that is not data about the person (a form's operation id, a "saved" banner, phone numbers to call).
-		const FORM_STATE = new Set(['operation', 'done', 'raised', 'emergency', 'values']);
+		// Page state that is not data about the person (a form's operation id, a "saved" banner, phone numbers to call,
+		// the "you asked for …" banner, which repeats one of the requests below).
+		const FORM_STATE = new Set(['operation', 'done', 'raised', 'emergency', 'values', 'asked']);
 		const json = (v: unknown) => JSON.parse(JSON.stringify(v));
 		for (const section of Object.keys(OWN_PAGES)) {
 			if (section === 'housingFlag') continue;
