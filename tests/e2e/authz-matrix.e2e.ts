@@ -390,7 +390,7 @@ test('every route × principal × relationship gets exactly the access the rules
 		if (person.other) break;
 	}
 	const staffPage = await (await priya.get('/manage/people')).text();
-	const staffId = (name: string) => new RegExp(`/manage/people/([a-z2-7]{16})">${name}<`).exec(staffPage)?.[1] ?? '';
+	const staffId = (name: string) => new RegExp(`/manage/people/([a-z2-7]{16})">(?:<bdi>)?${name}<`).exec(staffPage)?.[1] ?? '';
 	const amiraData = (await (await contexts.get('amira')!.get('/account/data')).json()) as { subject: { userId: string } };
 	const staff: Record<Staff, string> = { sam: staffId('Sam Taylor'), casey: staffId('Casey Morgan'), priya: staffId('Priya Shah'), amiraUser: amiraData.subject.userId, missing: 'aaaaaaaaaaaaaaaa' };
 	const offer = /\/manage\/local-offer\/([a-z2-7]{16})"/.exec(await (await priya.get('/manage/local-offer')).text())?.[1] ?? '';
