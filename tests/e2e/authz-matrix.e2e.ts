@@ -256,6 +256,14 @@ const MATRIX: Record<string, Entry> = {
 			(who) => ({ method: 'POST', action: 'contact', body: { method: 'pigeon' }, allowed: (p) => isPa(p) && ['assigned', 'cover'].includes(rel(p, who)) })
 		]
 	},
+	'/caseload/[youngPersonId=id]/dates': {
+		kind: 'person',
+		path: (id) => `/caseload/${id}/dates`,
+		ops: [
+			(who) => ({ method: 'GET', allowed: (p) => theirStaff(p, who) }),
+			(who) => ({ method: 'POST', body: { 'movedIn-day': '99' }, allowed: (p) => theirStaff(p, who) })
+		]
+	},
 	'/caseload/[youngPersonId=id]/timeline': {
 		kind: 'person',
 		path: (id) => `/caseload/${id}/timeline?show=housing`,

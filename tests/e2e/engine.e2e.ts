@@ -73,3 +73,34 @@ test('R1 and the status check: a 17-year-old in care with no needs assessment is
 		sqlite.close();
 	}
 });
+
+test('issue 13 items 5 and 9: a PA records the move-in day on the record, and the allowance follows it', async ({ page }, testInfo) => {
+	const sqlite = new Database(DB);
+	const before = sqlite.prepare(`select moved_into_first_home_on as moved, needs_assessment_completed_on as assessed from young_person where full_name = 'Amira Haddad'`).get() as { moved: string | null; assessed: string | null };
+	try {
+		await signInAs(page, PERSONAS.adviser);
+		await openRecord(page, PERSONAS.youngPerson);
+		await page.getByRole('link', { name: 'Change dates on the record' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Dates on the record');
+		await expectAccessible(page);
+		const moved = page.getByRole('group', { name: 'Moved into first home on' });
+		await moved.getByLabel('Day').fill('30');
+		await moved.getByLabel('Month').fill('2');
+		await moved.getByLabel('Year').fill('2024');
+		await page.getByRole('button', { name: 'Save dates' }).click();
+		await expect(page.getByTestId('error-summary')).toContainText('Enter a real date');
+		await expect(moved.getByLabel('Day')).toHaveValue('30');
+		await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-record-dates-error.png`, fullPage: true });
+		await moved.getByLabel('Day').fill('1');
+		await moved.getByLabel('Month').fill('3');
+		await moved.getByLabel('Year').fill('2023');
+		await page.getByRole('button', { name: 'Save dates' }).click();
+		await expect(page).toHaveURL(/\/caseload\/[a-z2-7]{16}\?saved=dates$/);
+		await expect(page.getByText('The dates are saved')).toBeVisible();
+		await expect(page.getByTestId('setting-up-home')).toContainText('£2,000');
+		await expect(page.getByTestId('setting-up-home')).toContainText('1 March 2023');
+	} finally {
+		sqlite.prepare(`update young_person set moved_into_first_home_on = ?, needs_assessment_completed_on = ? where full_name = 'Amira Haddad'`).run(before.moved, before.assessed);
+		sqlite.close();
+	}
+});

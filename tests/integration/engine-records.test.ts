@@ -8,6 +8,7 @@ import { caseloadPage } from '../../src/lib/server/people/caseload-page';
 import { datesNeedingFixing, entitlementsFor, statusFor } from '../../src/lib/server/people/entitlements';
 import { getYoungPerson } from '../../src/lib/server/people/queries';
 import type { LocalOfferVersion } from '../../src/lib/server/db/schema';
+import { parseRecordDates, saveRecordDates } from '../../src/lib/server/people/record-dates';
 import { createSeededDb } from '../fixtures/db';
 
 const TODAY = '2026-11-24';
@@ -118,5 +119,49 @@ describe('issue 13 item 9: the clocks on Today', () => {
 		// Wednesday: the unreferred one is escalated, once.
 		expect((await runHousingEscalations(f.db, new Date('2026-11-25T09:00:00Z'))).escalated).toBe(1);
 		expect(f.sqlite.prepare(`select key from escalation`).pluck().all()).toEqual([`refer:${late.id}`]);
+	});
+});
+
+describe('issue 13 items 5 and 9: a PA records the move-in and needs assessment dates', () => {
+	const form = (fields: Record<string, string>) => {
+		const f = new FormData();
+		for (const [k, v] of Object.entries(fields)) f.set(k, v);
+		return f;
+	};
+
+	it('a move on 1 March 2023, recorded by the PA, makes the allowance £2,000; clearing it says the day is not known', () => {
+		const f = fixture();
+		f.sqlite.prepare(`update young_person set legal_status = 'former_relevant', weeks_looked_after_since_14 = 120, looked_after_on_16th_birthday = 1, left_care_on = '2023-02-01', moved_into_first_home_on = null where id = ?`).run(f.amira);
+		const before = entitlementsFor(getYoungPerson(f.db, f.amira)!, TODAY).find((o) => o.id === 'setting_up_home')!;
+		expect(before.reason).toBe('setting_up_home_move_unknown');
+		const amira = getYoungPerson(f.db, f.amira)!;
+		const parsed = parseRecordDates(form({ 'movedIn-day': '1', 'movedIn-month': '3', 'movedIn-year': '2023' }), TODAY, amira.dateOfBirth);
+		expect(parsed.dates).toEqual({ movedIn: '2023-03-01', needsAssessment: null });
+		expect(saveRecordDates(f.db, f.amira, parsed.dates!)).toEqual(['movedIn']);
+		expect(entitlementsFor(getYoungPerson(f.db, f.amira)!, TODAY).find((o) => o.id === 'setting_up_home')).toMatchObject({ amountPence: 200_000, reason: 'setting_up_home_moved_in' });
+		// The same form again changes nothing.
+		expect(saveRecordDates(f.db, f.amira, parsed.dates!)).toEqual([]);
+		expect(saveRecordDates(f.db, f.amira, { movedIn: null, needsAssessment: null })).toEqual(['movedIn']);
+		expect(getYoungPerson(f.db, f.amira)!.movedIntoFirstHomeOn).toBeNull();
+	});
+
+	it('refuses a day that is not real, one in the future and one before they were born, keeping what was typed', () => {
+		const f = fixture();
+		const amira = getYoungPerson(f.db, f.amira)!;
+		const bad = parseRecordDates(form({ 'movedIn-day': '30', 'movedIn-month': '2', 'movedIn-year': '2024', 'needsAssessment-day': '1', 'needsAssessment-month': '1', 'needsAssessment-year': '2027' }), TODAY, amira.dateOfBirth);
+		expect(bad.dates).toBeNull();
+		expect(bad.errors).toEqual({ movedIn: 'date_invalid', needsAssessment: 'date_future' });
+		expect(bad.values.movedIn).toEqual({ day: '30', month: '2', year: '2024' });
+		const early = parseRecordDates(form({ 'movedIn-day': '1', 'movedIn-month': '1', 'movedIn-year': '1990' }), TODAY, amira.dateOfBirth);
+		expect(early.errors).toEqual({ movedIn: 'date_before_birth' });
+		expect(saveRecordDates(f.db, 'nobodynobodynobo', { movedIn: null, needsAssessment: null })).toBeNull();
+	});
+
+	it('a needs assessment recorded as done takes the R1 item off Today', () => {
+		const f = fixture();
+		const items = () => todayFor(f.db, f.sam, TODAY).filter((i) => i.kind === 'needs_assessment' && i.youngPersonId === f.dan);
+		expect(items()).toHaveLength(1);
+		saveRecordDates(f.db, f.dan, { movedIn: null, needsAssessment: '2026-11-20' });
+		expect(items()).toEqual([]);
 	});
 });

@@ -26,6 +26,7 @@ export type Action =
 	| 'young_person.invite' // send a young person their invitation to join
 	| 'young_person.recover' // make a recovery link for a young person who has an account (their own PA or a manager; never a cover PA: finding 12.4)
 	| 'young_person.assign' // change a young person's PA or set cover
+	| 'young_person.record_dates' // record life-event dates that move entitlements and clocks (moved into first home, needs assessment done): their staff
 	| 'people.manage' // invite staff and mentors, change roles, disable accounts
 	| 'audit.search' // search the audit trail
 	| 'own_record.activity' // a young person's "who looked at my record"
@@ -102,6 +103,7 @@ export function can(actor: Actor | null, action: Action, subject: Subject = NONE
 		case 'housing.manage':
 		case 'money.manage':
 		case 'case_record.view':
+		case 'young_person.record_dates':
 		case 'young_person.invite':
 			return isTheirStaff(actor, subject);
 		case 'young_person.recover':

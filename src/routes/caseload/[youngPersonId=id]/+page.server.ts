@@ -44,6 +44,7 @@ export const load: PageServerLoad = (event) => {
 	const suha = entitlementsFor(person, today).find((o) => o.id === 'setting_up_home');
 	return {
 		asksWaiting: countAsksWaiting(db, id),
+		savedDates: event.url.searchParams.get('saved') === 'dates',
 		needsFixing,
 		status: status && { fromFacts: status.fromFacts ?? null, recorded: status.recorded, workingWith: status.status, disagree: status.disagree, under16: status.under16 },
 		needsAssessment: status ? needsAssessmentClock(person.dateOfBirth, status.status, person.needsAssessmentCompletedOn, today) : null,
