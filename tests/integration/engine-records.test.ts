@@ -5,7 +5,7 @@ import { localOutcome } from '../../src/lib/server/money/local-offer';
 import { datesThatMatter, moneyPicture } from '../../src/lib/server/money/views';
 import { todayFor } from '../../src/lib/server/monitoring/today';
 import { caseloadPage } from '../../src/lib/server/people/caseload-page';
-import { datesNeedingFixing, entitlementsFor, statusFor } from '../../src/lib/server/people/entitlements';
+import { datesNeedingFixing, entitlementsFor, statusFor } from '../../src/lib/server/money/entitlements';
 import { getYoungPerson } from '../../src/lib/server/people/queries';
 import type { LocalOfferVersion } from '../../src/lib/server/db/schema';
 import { parseRecordDates, saveRecordDates } from '../../src/lib/server/people/record-dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateEntitlements } from '../../src/lib/domain/entitlements/engine';
+import { evaluateEntitlements } from '../../src/lib/domain/money/engine';
 import { remindersFor, runReminders } from '../../src/lib/server/jobs/reminders';
 import { createSeededDb } from '../fixtures/db';
 

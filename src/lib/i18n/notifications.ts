@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { entitlementName } from './entitlements';
+import { entitlementName } from './money';
 import { formatDay, formatWhen } from './format';
 
 /** The words for an in-app notification (kept apart from format.ts so pages that only format dates stay small). */

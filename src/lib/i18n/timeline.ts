@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { formatPence } from '$lib/domain/money';
-import { claimStateLabel, entitlementName } from './entitlements';
+import { formatPence } from '$lib/domain/money/pounds';
+import { claimStateLabel, entitlementName } from './money';
 import { contactMethodLabel } from './format';
 import { flagKindLabel, flagStepLabel } from './housing';
 import { gradeLabel, modeLabel } from './mentoring';

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import type { TodayItem } from '$lib/domain/today/rank';
-import { entitlementName } from './entitlements';
+import type { TodayItem } from '$lib/domain/monitoring/rank';
+import { entitlementName } from './money';
 import { formatDay } from './format';
 import { checkInDomainLabel } from './monitoring';
 

@@ -1,5 +1,5 @@
 import { londonDay } from '../../domain/dates';
-import { acknowledgementClock, emergencyStayClock, threatClock, visitClock } from '../../domain/accommodation/clocks';
+import { acknowledgementClock, emergencyStayClock, threatClock, visitClock } from '../../domain/housing/clocks';
 import type { ClockView } from '../../i18n/housing';
 import type { AccommodationStay, HousingFlag } from '../db/schema';
 

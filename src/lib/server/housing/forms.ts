@@ -1,5 +1,5 @@
 import { addCalendarDays, parseDateParts, type IsoDate } from '../../domain/dates';
-import { ACCOM } from '../../domain/indicators/codes';
+import { ACCOM } from '../../domain/monitoring/codes';
 import { FLAG_KINDS, FLAG_URGENCIES, type FlagKind } from '../db/schema/housing';
 import type { Urgency } from './flags';
 

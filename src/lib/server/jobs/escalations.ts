@@ -1,11 +1,11 @@
 import { and, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { addCalendarDays, londonDay } from '../../domain/dates';
-import { escalationsDue } from '../../domain/accommodation/clocks';
+import { escalationsDue } from '../../domain/housing/clocks';
 import type { Db } from '../db/client';
 import { accommodationStay, concern, dutyToRefer, escalation, housingFlag, housingFlagEvent, mentorMatch, mentorProfile, notification, user, youngPerson } from '../db/schema';
-import { concernsToEscalate } from '../../domain/relationships/concerns';
-import { DEFAULT_VETTING_RULES, vettingLapsesDuring } from '../../domain/relationships/vetting';
-import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/accommodation/working-days';
+import { concernsToEscalate } from '../../domain/mentoring/concerns';
+import { DEFAULT_VETTING_RULES, vettingLapsesDuring } from '../../domain/mentoring/vetting';
+import { BANK_HOLIDAYS_ENGLAND_WALES } from '../../domain/housing/working-days';
 import { vettingOf } from '../mentoring/matches';
 import { pushAbout } from '../notify/alerts';
 import { sendEmail } from '../notify/email';

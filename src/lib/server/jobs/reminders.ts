@@ -1,10 +1,10 @@
 import { and, eq, gt, isNotNull } from 'drizzle-orm';
 import { addCalendarDays, type IsoDate } from '../../domain/dates';
-import type { Outcome } from '../../domain/entitlements/engine';
+import type { Outcome } from '../../domain/money/engine';
 import type { Db } from '../db/client';
 import { notification, reminderSent, user, youngPerson } from '../db/schema';
 import { pushAbout } from '../notify/alerts';
-import { entitlementsFor } from '../people/entitlements';
+import { entitlementsFor } from '../money/entitlements';
 
 /** How far ahead the daily job looks. */
 export const LAPSING_WITHIN_DAYS = 60;

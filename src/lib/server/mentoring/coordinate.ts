@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { type IsoDate } from '../../domain/dates';
-import { quietVolunteers } from '../../domain/relationships/health';
-import { rankVolunteers, type Volunteer } from '../../domain/relationships/matching';
-import { checkCurrentUntil, DEFAULT_VETTING_RULES } from '../../domain/relationships/vetting';
+import { quietVolunteers } from '../../domain/mentoring/health';
+import { rankVolunteers, type Volunteer } from '../../domain/mentoring/matching';
+import { checkCurrentUntil, DEFAULT_VETTING_RULES } from '../../domain/mentoring/vetting';
 import type { Db } from '../db/client';
 import { contactLog, matchRequest, mentorMatch, mentorProfile, user, youngPerson } from '../db/schema';
 import { vettingOf } from './matches';

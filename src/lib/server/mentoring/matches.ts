@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { concern, contactLog, matchRequest, mentorMatch, mentorProfile, user, youngPerson, type MentorMatch, type YoungPerson } from '../db/schema';
-import { canMatch, DEFAULT_VETTING_RULES, type Refusal, type Vetting, type VettingRules } from '../../domain/relationships/vetting';
+import { canMatch, DEFAULT_VETTING_RULES, type Refusal, type Vetting, type VettingRules } from '../../domain/mentoring/vetting';
 import { ageOrNull, type IsoDate } from '../../domain/dates';
-import { relationshipHealth } from '../../domain/relationships/health';
-import { notifiesPa, type Grade } from '../../domain/relationships/concerns';
+import { relationshipHealth } from '../../domain/mentoring/health';
+import { notifiesPa, type Grade } from '../../domain/mentoring/concerns';
 import { newId } from '../ids';
 import { sendEmail } from '../notify/email';
 import { alert } from '../notify/alerts';

@@ -3,8 +3,8 @@ import { inJsonList, prepared } from '../db/prepared';
 import { addCalendarDays, type IsoDate } from '../../domain/dates';
 import type { Db } from '../db/client';
 import { moneyRequest, youngPerson, type YoungPerson } from '../db/schema';
-import type { Outcome } from '../../domain/entitlements/engine';
-import { entitlementsFor } from '../people/entitlements';
+import type { Outcome } from '../../domain/money/engine';
+import { entitlementsFor } from './entitlements';
 import { claimsForMany, MONEY_ENTITLEMENTS } from './ledger';
 import { LAPSING_WITHIN_DAYS } from '../jobs/reminders';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { IsoDate } from '../../domain/dates';
-import type { PaymentExportRow } from '../../domain/money-export';
+import type { PaymentExportRow } from '../../domain/money/export';
 import type { Db } from '../db/client';
 import { approvalLimitVersion, costCodeVersion, ledgerEntry, localOfferVersion, moneyRequest, user, youngPerson } from '../db/schema';
 import { LOCAL_PREFIX } from './local-offer';

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { londonDay, type IsoDate } from '../../domain/dates';
-import { balance, checkEntry, confirmProblem, correctionBound, DEFAULT_LIMIT_PENCE, needsSecondPerson, type LedgerEntry, type LedgerProblem } from '../../domain/money-ledger';
+import { balance, checkEntry, confirmProblem, correctionBound, DEFAULT_LIMIT_PENCE, needsSecondPerson, type LedgerEntry, type LedgerProblem } from '../../domain/money/ledger';
 import type { Db } from '../db/client';
 import { approvalLimitVersion, claim, claimEvent, ledgerEntry, moneyPending, moneyRequest, user, youngPerson, type ClaimState, type LedgerEntryRow } from '../db/schema';
 import { once, type OperationReused } from './operations';

@@ -1,5 +1,5 @@
 import { parseDateParts } from '../../domain/dates';
-import { parsePounds } from '../../domain/money';
+import { parsePounds } from '../../domain/money/pounds';
 import type { LocalOfferFields } from './local-offer';
 
 export type LocalOfferValues = {

@@ -1,8 +1,8 @@
 import { addCalendarDays, birthday, checkDate, type IsoDate } from '../../domain/dates';
-import type { Outcome } from '../../domain/entitlements/engine';
+import type { Outcome } from '../../domain/money/engine';
 import type { Db } from '../db/client';
 import type { YoungPerson } from '../db/schema';
-import { entitlementsFor } from '../people/entitlements';
+import { entitlementsFor } from './entitlements';
 import { ASKABLE, claimsFor, claimStory, ledgerFor, MONEY_ENTITLEMENTS, potsOf, requestsFor } from './ledger';
 import { latestLocalOffers, localKey, localOutcome, offersInForce, type LocalOutcome } from './local-offer';
 

@@ -1,6 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/dates';
-import { pathwayReviewDue } from '../../domain/today/rank';
+import { pathwayReviewDue } from '../../domain/monitoring/rank';
 import type { Db } from '../db/client';
 import { pathwayReview } from '../db/schema';
 

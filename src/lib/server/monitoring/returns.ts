@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { ageOrNull, birthday, type IsoDate } from '../../domain/dates';
-import { validateReturn, type ReturnError } from '../../domain/indicators/validation';
-import { birthdayPrompts, reportingYear } from '../../domain/indicators/window';
-import type { ReturnRecord } from '../../domain/indicators/compute';
-import type { InTouch } from '../../domain/indicators/codes';
+import { validateReturn, type ReturnError } from '../../domain/monitoring/validation';
+import { birthdayPrompts, reportingYear } from '../../domain/monitoring/window';
+import type { ReturnRecord } from '../../domain/monitoring/compute';
+import type { InTouch } from '../../domain/monitoring/codes';
 import type { Db } from '../db/client';
 import { accommodationStay, birthdayReturn, concern, housingFlag, paContact, youngPerson, type YoungPerson } from '../db/schema';
 

@@ -1,17 +1,17 @@
 import { and, desc, eq, gte, isNull, max, ne, sql } from 'drizzle-orm';
 import { addCalendarDays, daysBetween, type IsoDate } from '../../domain/dates';
-import { birthdayPrompts } from '../../domain/indicators/window';
-import { checkinDrop, contactOverdue, needsAssessmentClock, NEEDS_ASSESSMENT_NOTICE_DAYS, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/today/rank';
+import { birthdayPrompts } from '../../domain/monitoring/window';
+import { checkinDrop, contactOverdue, needsAssessmentClock, NEEDS_ASSESSMENT_NOTICE_DAYS, NOT_SEEN_DAYS, pathwayReviewDue, rankToday, type TodayItem } from '../../domain/monitoring/rank';
 import type { Db } from '../db/client';
 import { checkIn, concern, contactLog, housingFlag, pathwayReview } from '../db/schema';
 import { caseloadMoney } from '../money/caseload';
 import { inJsonList, prepared } from '../db/prepared';
 import { getCaseload } from '../people/queries';
-import { datesNeedingFixing, statusFor } from '../people/entitlements';
+import { datesNeedingFixing, statusFor } from '../money/entitlements';
 import { openSubjectAccessFor } from '../privacy/reviewed';
 
 /**
- * Everything that needs a PA today, ranked (src/lib/domain/today). A fixed number of queries
+ * Everything that needs a PA today, ranked (src/lib/domain/monitoring/rank.ts). A fixed number of queries
  * whatever the caseload: the caseload, then one query per kind of thing, each over all of it.
  */
 export function todayFor(db: Db, adviserId: string, today: IsoDate): TodayItem[] {

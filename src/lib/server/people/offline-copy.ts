@@ -1,6 +1,6 @@
-import { formatPence } from '../../domain/money';
+import { formatPence } from '../../domain/money/pounds';
 import type { IsoDate } from '../../domain/dates';
-import { dateKindLabel, entitlementName, sourceName } from '../../i18n/entitlements';
+import { dateKindLabel, entitlementName, sourceName } from '../../i18n/money';
 import { formatDay, formatWhen, roleTitle } from '../../i18n/format';
 import { flagKindLabel, flagStatusLabel } from '../../i18n/housing';
 import { m } from '../../paraglide/messages';

@@ -8,7 +8,7 @@ import { myMentors, openRequestFor, trustedAdults } from '../mentoring/people';
 import { latestLocalOffers, localOutcome, offersInForce } from '../money/local-offer';
 import { datesThatMatter, moneyPicture } from '../money/views';
 import { recentCheckIns } from '../monitoring/check-ins';
-import { datesNeedingFixing, entitlementsFor } from '../people/entitlements';
+import { datesNeedingFixing, entitlementsFor } from '../money/entitlements';
 import { getCurrentAdvisers, whoToAsk } from '../people/queries';
 
 /**

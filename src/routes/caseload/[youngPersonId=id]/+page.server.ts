@@ -1,6 +1,6 @@
 import { ageOrNull, londonDay, parseDateParts } from '$lib/domain/dates';
-import { needsAssessmentClock } from '$lib/domain/today/rank';
-import { datesNeedingFixing, entitlementsFor, statusFor } from '$lib/server/people/entitlements';
+import { needsAssessmentClock } from '$lib/domain/monitoring/rank';
+import { datesNeedingFixing, entitlementsFor, statusFor } from '$lib/server/money/entitlements';
 import { recordAudit } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

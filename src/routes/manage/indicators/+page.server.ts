@@ -1,6 +1,6 @@
 import { londonDay } from '$lib/domain/dates';
-import { indicatorsByAge } from '$lib/domain/indicators/compute';
-import { reportingYear } from '$lib/domain/indicators/window';
+import { indicatorsByAge } from '$lib/domain/monitoring/compute';
+import { reportingYear } from '$lib/domain/monitoring/window';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { openWorkByAge, returnsFor } from '$lib/server/monitoring/returns';

@@ -1,5 +1,5 @@
 import { londonDay } from '$lib/domain/dates';
-import { parsePounds } from '$lib/domain/money';
+import { parsePounds } from '$lib/domain/money/pounds';
 import { recordAudit } from '$lib/server/audit';
 import { authorize, requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

@@ -1,5 +1,5 @@
 import { parseDateParts } from '$lib/domain/dates';
-import { checkContact } from '$lib/domain/relationships/contact';
+import { checkContact } from '$lib/domain/mentoring/contact';
 import { auditYoungPerson } from '$lib/server/audit';
 import { CONCERN_GRADES, CONTACT_MODES } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';

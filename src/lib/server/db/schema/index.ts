@@ -1,6 +1,5 @@
 export * from './users';
 export * from './people';
-export * from './contacts';
 export * from './audit';
 export * from './auth';
 export * from './money';

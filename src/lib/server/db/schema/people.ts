@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './users';
-import { LEAVING_ROUTES } from '../../../domain/entitlements/status';
+import { LEAVING_ROUTES } from '../../../domain/money/status';
 
 export const LEGAL_STATUSES = ['eligible', 'relevant', 'former_relevant', 'qualifying'] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { alertYoungPerson } from '$lib/server/notify/alerts';
 import { londonDay, parseDateParts } from '$lib/domain/dates';
-import { parsePounds } from '$lib/domain/money';
+import { parsePounds } from '$lib/domain/money/pounds';
 import { auditYoungPerson } from '$lib/server/audit';
 import { authorizeYoungPerson } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

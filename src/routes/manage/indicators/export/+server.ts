@@ -1,6 +1,6 @@
 import { londonDay } from '$lib/domain/dates';
-import { CSV_HEADER, csvRow } from '$lib/domain/indicators/compute';
-import { reportingYear } from '$lib/domain/indicators/window';
+import { CSV_HEADER, csvRow } from '$lib/domain/monitoring/compute';
+import { reportingYear } from '$lib/domain/monitoring/window';
 import { recordAudit } from '$lib/server/audit';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

@@ -1,5 +1,5 @@
-import { parsePounds } from '$lib/domain/money';
-import { LIMIT_MAX_PENCE } from '$lib/domain/money-ledger';
+import { parsePounds } from '$lib/domain/money/pounds';
+import { LIMIT_MAX_PENCE } from '$lib/domain/money/ledger';
 import { recordAudit } from '$lib/server/audit';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

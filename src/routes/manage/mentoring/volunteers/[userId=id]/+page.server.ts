@@ -1,5 +1,5 @@
 import { parseDateParts, londonDay } from '$lib/domain/dates';
-import { checkCurrentUntil } from '$lib/domain/relationships/vetting';
+import { checkCurrentUntil } from '$lib/domain/mentoring/vetting';
 import { recordAudit } from '$lib/server/audit';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

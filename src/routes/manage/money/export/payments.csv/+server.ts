@@ -1,4 +1,4 @@
-import { paymentsCsv } from '$lib/domain/money-export';
+import { paymentsCsv } from '$lib/domain/money/export';
 import { recordAudit } from '$lib/server/audit';
 import { authorize } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';

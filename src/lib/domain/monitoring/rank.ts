@@ -1,5 +1,5 @@
 import { addCalendarMonths, birthday, daysBetween, type IsoDate } from '../dates';
-import type { LegalStatus } from '../entitlements/status';
+import type { LegalStatus } from '../money/status';
 
 export const DEFAULT_CONTACT_RHYTHM_DAYS = 56; // 8-weekly (domain.md §3.1, §7)
 export const NOT_SEEN_DAYS = 90;

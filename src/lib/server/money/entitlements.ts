@@ -1,6 +1,6 @@
 import { checkDate, type CalendarDate } from '../../domain/dates';
-import { badDates, evaluateEntitlements, type Circumstances, type Outcome } from '../../domain/entitlements/engine';
-import { assessLegalStatus, type StatusAssessment } from '../../domain/entitlements/status';
+import { badDates, evaluateEntitlements, type Circumstances, type Outcome } from '../../domain/money/engine';
+import { assessLegalStatus, type StatusAssessment } from '../../domain/money/status';
 import { getConfig } from '../config';
 import type { YoungPerson } from '../db/schema';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { append, balance, checkEntry, confirmProblem, correctionBound, needsSecondPerson, type LedgerEntry } from './money-ledger';
+import { append, balance, checkEntry, confirmProblem, correctionBound, needsSecondPerson, type LedgerEntry } from './ledger';
 
 const pence = fc.integer({ min: 1, max: 10_000_00 });
 const anyEntry: fc.Arbitrary<LedgerEntry> = fc.oneof(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, MAX_PENCE, parsePounds } from './money';
+import { formatPence, MAX_PENCE, parsePounds } from './pounds';
 
 describe('parsePounds', () => {
 	it.each([

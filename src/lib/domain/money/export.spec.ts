@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, paymentsCsv, poundsWithPence, type PaymentExportRow } from './money-export';
+import { csvCell, paymentsCsv, poundsWithPence, type PaymentExportRow } from './export';
 
 const row: PaymentExportRow = {
 	entryId: 7,
