@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor, type Relation } from './policy';
+import { ACTIONS, can, decide, type Actor, type Relation } from './policy';
 import { ROLES } from './db/schema/users';
 
 const actor = (role: Actor['role']): Actor => ({ id: 'u', role });
@@ -73,7 +73,9 @@ describe('can', () => {
 				const subject = { kind: 'young_person' as const, relation };
 				expect(can(actor(role), 'money.ask', subject), `${role}/${relation} ask`).toBe(role === 'young_person' && relation === 'self');
 				const staff = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
-				expect(can(actor(role), 'money.manage', subject), `${role}/${relation} manage money`).toBe(staff);
+				for (const action of ['money.decide', 'money.pay', 'money.correct', 'money.claim'] as const) {
+					expect(can(actor(role), action, subject), `${role}/${relation} ${action}`).toBe(staff);
+				}
 			}
 			expect(can(actor(role), 'money.ask'), `${role} ask with no record`).toBe(false);
 			expect(can(actor(role), 'local_offer.manage')).toBe(role === 'manager');
@@ -93,8 +95,8 @@ describe('can', () => {
 			for (const relation of relations) {
 				const subject = { kind: 'young_person' as const, relation };
 				const staff = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
-				const raise = (role === 'young_person' && relation === 'self') || (role === 'mentor' && relation === 'matched') || staff;
-				expect(can(actor(role), 'housing.raise', subject), `${role}/${relation} raise`).toBe(raise);
+				expect(can(actor(role), 'housing.raise', subject), `${role}/${relation} raise`).toBe(role === 'young_person' && relation === 'self');
+				expect(can(actor(role), 'housing.raise_for', subject), `${role}/${relation} raise for`).toBe(staff);
 				expect(can(actor(role), 'mentee.raise_housing', subject), `${role}/${relation} mentee raise`).toBe(role === 'mentor' && relation === 'matched');
 				expect(can(actor(role), 'housing.manage', subject), `${role}/${relation} manage`).toBe(staff);
 				expect(can(actor(role), 'housing.view_own', subject), `${role}/${relation} view own`).toBe(role === 'young_person' && relation === 'self');
@@ -104,5 +106,44 @@ describe('can', () => {
 
 	it('refuses a record action with no record', () => {
 		expect(can(actor('adviser'), 'young_person.view')).toBe(false);
+	});
+
+	it('lets their staff record what happens on a young person\'s record, and only a PA keep contact records', () => {
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				const subject = { kind: 'young_person' as const, relation };
+				const staff = (role === 'adviser' && (relation === 'assigned' || relation === 'cover')) || (role === 'manager' && relation === 'service');
+				for (const action of ['pathway.record', 'birthday_return.record', 'concern.acknowledge', 'housing.raise_for', 'young_person.record_dates'] as const) {
+					expect(can(actor(role), action, subject), `${role}/${relation} ${action}`).toBe(staff);
+				}
+				expect(can(actor(role), 'pa_contact.record', subject), `${role}/${relation} contact`).toBe(role === 'adviser' && (relation === 'assigned' || relation === 'cover'));
+			}
+		}
+	});
+
+	it('lets only the young person check in, keep their trusted adults and ask for a mentor', () => {
+		for (const role of ROLES) {
+			for (const relation of relations) {
+				const subject = { kind: 'young_person' as const, relation };
+				for (const action of ['check_in.record', 'trusted_adult.manage', 'mentoring.ask', 'housing.raise'] as const) {
+					expect(can(actor(role), action, subject), `${role}/${relation} ${action}`).toBe(role === 'young_person' && relation === 'self');
+				}
+			}
+		}
+	});
+
+	it('tells a mentor whose match has ended exactly that, and nobody else', () => {
+		for (const action of ['mentee.view', 'mentee.log_contact', 'mentee.raise_concern', 'mentee.raise_housing'] as const) {
+			expect(decide(actor('mentor'), action, { kind: 'young_person', relation: 'match_ended' })).toBe('match_ended');
+			expect(decide(actor('mentor'), action, { kind: 'young_person', relation: 'matched' })).toBe('allowed');
+			expect(decide(actor('mentor'), action, { kind: 'young_person', relation: 'none' })).toBe('denied');
+			expect(decide(actor('adviser'), action, { kind: 'young_person', relation: 'match_ended' })).toBe('denied');
+		}
+		expect(decide(actor('mentor'), 'case_record.view', { kind: 'young_person', relation: 'match_ended' })).toBe('denied');
+	});
+
+	it('keeps the offline copy to young people, and every action to someone signed in', () => {
+		for (const role of ROLES) expect(can(actor(role), 'own.offline_copy'), role).toBe(role === 'young_person');
+		for (const action of ACTIONS) expect(decide(null, action), action).toBe('denied');
 	});
 });

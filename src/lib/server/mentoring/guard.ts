@@ -1,26 +1,14 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { londonDay } from '../../domain/dates';
-import { relationTo } from '../access';
-import { recordAudit } from '../audit';
-import { authorizeYoungPerson, requireActor } from '../auth/guards';
-import { getDb } from '../db';
-import { getYoungPerson } from '../people/queries';
+import { guardYoungPerson } from '../auth/guards';
 import { matchBetween } from './matches';
 
 /**
- * A mentor's way in to one mentee: only through an active match. After a match ends, every mentor
- * route for that young person answers "this match has ended" (403) and saves nothing.
+ * A mentor's way in to one mentee: only through an active match. After a match ends the policy
+ * answers "this match has ended" (403) for every mentor route about that young person.
  */
-export function menteeAccess(event: RequestEvent<{ youngPersonId: string }>, action: 'mentee.view' | 'mentee.log') {
-	const db = getDb();
-	const actor = requireActor(event);
-	if (actor.role === 'mentor' && relationTo(db, actor, event.params.youngPersonId, londonDay(new Date())) === 'match_ended') {
-		recordAudit(db, { action, outcome: 'denied', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: event.params.youngPersonId, requestId: event.locals.requestId });
-		error(403, 'match_ended');
-	}
-	authorizeYoungPerson(event, action, event.params.youngPersonId);
-	const person = getYoungPerson(db, event.params.youngPersonId);
-	const match = matchBetween(db, actor.id, event.params.youngPersonId);
-	if (!person || !match || match.status !== 'active') error(404, 'not_found');
-	return { actor, db, person, match, today: londonDay(new Date()) };
+export function menteeAccess(event: RequestEvent<{ youngPersonId: string }>, action: 'mentee.view' | 'mentee.log_contact' | 'mentee.raise_concern') {
+	const g = guardYoungPerson(event, action);
+	const match = matchBetween(g.db, g.actor.id, g.person.id);
+	if (!match || match.status !== 'active') error(404, 'not_found');
+	return { ...g, match };
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { choice } from '../../domain/fields';
 import QRCode from 'qrcode';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
@@ -40,6 +42,9 @@ export function recoveryEmailFor(db: Db, userId: string): string | null {
 }
 
 export type RecoveryDelivery = 'email' | 'in_person';
+
+/** How a recovery link reaches the young person: to their own email, or shown to hand over in person. */
+export const recoveryForm = z.object({ delivery: choice(['email', 'in_person'], 'delivery_missing') });
 type Staff = { id: string; role: Role };
 type Ctx = { requestId?: string | null };
 

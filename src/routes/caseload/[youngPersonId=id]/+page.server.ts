@@ -1,42 +1,32 @@
-import { ageOrNull, londonDay, parseDateParts } from '$lib/domain/dates';
+import { ageOrNull } from '$lib/domain/dates';
 import { needsAssessmentClock } from '$lib/domain/monitoring/rank';
-import { datesNeedingFixing, entitlementsFor, statusFor } from '$lib/server/money/entitlements';
-import { recordAudit } from '$lib/server/audit';
-import { authorizeYoungPerson } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { getCurrentAdvisers, getRecentContacts, getYoungPerson } from '$lib/server/people/queries';
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { auditYoungPerson } from '$lib/server/audit';
-import { parsePaContact, recordPaContact } from '$lib/server/monitoring/contacts';
-import { recentCheckIns } from '$lib/server/monitoring/check-ins';
-import { recordReturn, returnPrompt } from '$lib/server/monitoring/returns';
-import { pathwayFor } from '$lib/server/monitoring/pathway';
-import { pathwayReview } from '$lib/server/db/schema';
-
+import { guardYoungPerson } from '$lib/server/auth/guards';
+import { formAction, invalid } from '$lib/server/forms';
 import { acknowledgeConcern, concernsForStaff, relationshipsFor } from '$lib/server/mentoring/matches';
-import { inviteYoungPerson, makeRecoveryLink, recoveryEmailFor } from '$lib/server/people/invite';
-import { can } from '$lib/server/policy';
-import { z } from 'zod';
+import { concernAcknowledgeForm } from '$lib/server/mentoring/forms';
+import { recentCheckIns } from '$lib/server/monitoring/check-ins';
+import { recordPaContact } from '$lib/server/monitoring/contacts';
+import { birthdayReturnForm, paContactForm, pathwayForm } from '$lib/server/monitoring/forms';
+import { pathwayFor, recordPathwayReview } from '$lib/server/monitoring/pathway';
+import { recordReturn, returnPrompt } from '$lib/server/monitoring/returns';
 import { countAsksWaiting } from '$lib/server/money/ledger';
+import { datesNeedingFixing, entitlementsFor, statusFor } from '$lib/server/money/entitlements';
+import { inviteYoungPerson, makeRecoveryLink, recoveryEmailFor, recoveryForm } from '$lib/server/people/invite';
+import { getCurrentAdvisers, getRecentContacts } from '$lib/server/people/queries';
+import { can } from '$lib/server/policy';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
+/** After a write the page is drawn afresh and says what was saved (each write redirects: issue 14). */
+const SAVED = ['pathway', 'birthdayReturn', 'concern', 'contact', 'dates'] as const;
+const saved = (event: RequestEvent, what: (typeof SAVED)[number]) => redirect(303, `${event.url.pathname}?saved=${what}`);
+
 export const load: PageServerLoad = (event) => {
-	const db = getDb();
-	const today = londonDay(new Date());
-	const id = event.params.youngPersonId;
-	const { actor, subject } = authorizeYoungPerson(event, 'case_record.view', id);
-	const person = getYoungPerson(db, id);
-	if (!person) error(404, 'not_found');
+	const view = guardYoungPerson(event, 'case_record.view');
+	const { actor, db, person, subject, today } = view;
+	const id = person.id;
 	// One audit row per request: after a form post, the action's own row already records this access.
-	if (event.request.method === 'GET') {recordAudit(db, {
-		action: 'young_person.view',
-		outcome: 'allowed',
-		actorId: actor.id,
-		actorRole: actor.role,
-		subjectType: 'young_person',
-		subjectId: id,
-		requestId: event.locals.requestId
-	});}
+	if (event.request.method === 'GET') view.audit('allowed', 'young_person.view');
 	// Every date on the record is checked first: one that is not a real day is shown as needing
 	// fixing, and nothing is worked out from the record until it is (issue 13 item 7).
 	const needsFixing = datesNeedingFixing(person);
@@ -44,7 +34,7 @@ export const load: PageServerLoad = (event) => {
 	const suha = entitlementsFor(person, today).find((o) => o.id === 'setting_up_home');
 	return {
 		asksWaiting: countAsksWaiting(db, id),
-		savedDates: event.url.searchParams.get('saved') === 'dates',
+		saved: SAVED.find((what) => what === event.url.searchParams.get('saved')) ?? null,
 		needsFixing,
 		status: status && { fromFacts: status.fromFacts ?? null, recorded: status.recorded, workingWith: status.status, disagree: status.disagree, under16: status.under16 },
 		needsAssessment: status ? needsAssessmentClock(person.dateOfBirth, status.status, person.needsAssessmentCompletedOn, today) : null,
@@ -78,120 +68,62 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Every write on this page: the young person's PA (or cover) or a manager, and a record that exists. */
-function staffWrite(event: RequestEvent<{ youngPersonId: string }>) {
-	const db = getDb();
-	const id = event.params.youngPersonId;
-	const { actor } = authorizeYoungPerson(event, 'money.manage', id);
-	const person = getYoungPerson(db, id);
-	if (!person) error(404, 'not_found');
-	return { actor, db, id, person };
-}
-
 export const actions: Actions = {
 	/** A pathway plan review held, or one the young person asked for. */
-	pathway: async (event) => {
-		const { actor, db, id, person } = staffWrite(event);
-		const form = await event.request.formData();
-		const values = { kind: String(form.get('kind') ?? '').slice(0, 10), on: { day: String(form.get('pathway-on-day') ?? '').slice(0, 10), month: String(form.get('pathway-on-month') ?? '').slice(0, 10), year: String(form.get('pathway-on-year') ?? '').slice(0, 10) } };
-		const errors: Record<string, string> = {};
-		if (values.kind !== 'review' && values.kind !== 'request') errors.kind = 'pathway_kind_missing';
-		const today = londonDay(new Date());
-		const empty = !values.on.day && !values.on.month && !values.on.year;
-		const on = empty ? ({ ok: true, date: today } as const) : parseDateParts(values.on);
-		if (!on.ok) errors.on = 'date_invalid';
-		else if (on.date > today) errors.on = 'date_future';
-		else if (on.date < person.dateOfBirth) errors.on = 'date_before_birth';
-		if (Object.keys(errors).length > 0 || !on.ok) {
-			auditYoungPerson(db, event, actor, 'pathway.record', 'invalid', id);
-			return fail(400, { form: 'pathway', values, errors });
+	pathway: formAction(
+		{ form: 'pathway', guard: (event) => guardYoungPerson(event, 'pathway.record'), schema: (g) => pathwayForm({ today: g.today, dateOfBirth: g.person.dateOfBirth }) },
+		({ g, data, event }) => {
+			recordPathwayReview(g.db, { youngPersonId: g.person.id, kind: data.kind, on: data.on ?? g.today, recordedBy: g.actor.id });
+			g.audit('allowed');
+			saved(event, 'pathway');
 		}
-		db.insert(pathwayReview).values({ youngPersonId: id, kind: values.kind as 'review', on: on.date, recordedBy: actor.id, recordedAt: new Date() }).run();
-		auditYoungPerson(db, event, actor, 'pathway.record', 'allowed', id);
-		return { saved: 'pathway' };
-	},
+	),
 
 	/** DfE birthday data: validated code by code and with rules 133, 344 and 345. */
-	birthdayReturn: async (event) => {
-		const { actor, db, id, person } = staffWrite(event);
-		const form = await event.request.formData();
-		const values = { inTouch: String(form.get('inTouch') ?? '').slice(0, 10), activity: String(form.get('activity') ?? '').slice(0, 10), accommodation: String(form.get('accommodation') ?? '').slice(0, 10).trim().toUpperCase() };
-		const prompt = returnPrompt(db, person, londonDay(new Date()));
-		if (!prompt) {
-			auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'invalid', id);
-			return fail(400, { form: 'birthdayReturn', values, errors: { inTouch: 'return_not_due' } });
-		}
-		const problems = recordReturn(db, { person, age: prompt.age, ...values, actorId: actor.id, today: londonDay(new Date()) });
-		if (problems.length > 0) {
-			auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'invalid', id);
-			return fail(400, { form: 'birthdayReturn', values, errors: Object.fromEntries(problems.map((p) => [p.field, p.code])) });
-		}
-		auditYoungPerson(db, event, actor, 'dfe.birthday_return', 'allowed', id);
-		return { saved: 'birthdayReturn' };
-	},
+	birthdayReturn: formAction({ form: 'birthdayReturn', guard: (event) => guardYoungPerson(event, 'birthday_return.record'), schema: birthdayReturnForm }, ({ g, data, values, event }) => {
+		const prompt = returnPrompt(g.db, g.person, g.today);
+		if (!prompt) return invalid(g, 'birthdayReturn', values, { inTouch: 'return_not_due' });
+		const problems = recordReturn(g.db, { person: g.person, age: prompt.age, ...data, actorId: g.actor.id, today: g.today });
+		if (problems.length > 0) return invalid(g, 'birthdayReturn', values, Object.fromEntries(problems.map((p) => [p.field, p.code])));
+		g.audit('allowed');
+		saved(event, 'birthdayReturn');
+	}),
 
 	/** The PA acknowledges a mentor's concern and records what they did (the mentor sees only that it was acknowledged). */
-	concern: async (event) => {
-		const { actor, db, id } = staffWrite(event);
-		const form = await event.request.formData();
-		const values = { concern: String(form.get('concern') ?? '').slice(0, 16), action: String(form.get('action') ?? '').slice(0, 3000) };
-		if (!values.action.trim() || values.action.trim().length > 2000) {
-			auditYoungPerson(db, event, actor, 'concern.acknowledge', 'invalid', id);
-			return fail(400, { form: 'concern', values, errors: { [`action-${values.concern}`]: values.action.trim() ? 'note_too_long' : 'concern_action_missing' } });
-		}
-		const result = acknowledgeConcern(db, { concernId: values.concern, youngPersonId: id, actorId: actor.id, action: values.action.trim() });
+	concern: formAction({ form: 'concern', guard: (event) => guardYoungPerson(event, 'concern.acknowledge'), schema: concernAcknowledgeForm }, ({ g, data, event }) => {
+		const result = acknowledgeConcern(g.db, { concernId: data.concern, youngPersonId: g.person.id, actorId: g.actor.id, action: data.action });
 		if (result === 'not_found') error(404, 'not_found');
-		auditYoungPerson(db, event, actor, 'concern.acknowledge', result === 'acknowledged' ? 'allowed' : 'invalid', id);
-		return { saved: 'concern' };
-	},
+		g.audit(result === 'acknowledged' ? 'allowed' : 'invalid');
+		saved(event, 'concern');
+	}),
 
 	/** A PA's record of a contact (Care Leavers (England) Regulations 2010: keep a written record). */
-	contact: async (event) => {
-		const { actor, db, id, person } = staffWrite(event);
-		// Only PAs keep contact records; a manager reads them.
-		if (actor.role !== 'adviser') error(403, 'forbidden');
-		const parsed = parsePaContact(await event.request.formData(), londonDay(new Date()), person.dateOfBirth);
-		if (!parsed.fields) {
-			auditYoungPerson(db, event, actor, 'pa_contact.record', 'invalid', id);
-			return fail(400, { form: 'contact', values: parsed.values, errors: parsed.errors });
+	contact: formAction(
+		{ form: 'contact', guard: (event) => guardYoungPerson(event, 'pa_contact.record'), schema: (g) => paContactForm({ today: g.today, dateOfBirth: g.person.dateOfBirth }) },
+		({ g, data, event }) => {
+			recordPaContact(g.db, g.person.id, g.actor.id, { occurredOn: data.on ?? g.today, method: data.method, inTouch: data.inTouch === 'yes', note: data.note, restricted: data.restricted });
+			g.audit('allowed');
+			saved(event, 'contact');
 		}
-		recordPaContact(db, id, actor.id, parsed.fields);
-		auditYoungPerson(db, event, actor, 'pa_contact.record', 'allowed', id);
-		return { saved: 'contact' };
-	},
+	),
 
-	/** The young person's link to join Harbour (one live link: a new one cancels older ones; finding 12.1). */
+	/**
+	 * The young person's link to join Harbour (one live link: a new one cancels older ones; finding
+	 * 12.1). The link is shown once, so this answers with it rather than redirecting.
+	 */
 	invite: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'young_person.invite', id);
-		const person = getYoungPerson(db, id);
-		if (!person) error(404, 'not_found');
-		const invited = await inviteYoungPerson(db, event.url.origin, person, actor.id);
-		if ('error' in invited) {
-			recordAudit(db, { action: 'young_person.invite.join', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
-			return fail(400, { form: 'invite', errors: { delivery: 'has_account' } as Record<string, string> });
-		}
-		recordAudit(db, { action: 'young_person.invite.join', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+		const g = guardYoungPerson(event, 'young_person.invite');
+		const invited = await inviteYoungPerson(g.db, event.url.origin, g.person, g.actor.id);
+		if ('error' in invited) return invalid(g, 'invite', {}, { delivery: 'has_account' });
+		g.audit('allowed');
 		return { invited };
 	},
 
 	/** A recovery link for a lost phone: to the young person's own email, or in person, shown once (finding 12.4). */
-	recover: async (event) => {
-		const db = getDb();
-		const id = event.params.youngPersonId;
-		const { actor } = authorizeYoungPerson(event, 'young_person.recover', id);
-		const person = getYoungPerson(db, id);
-		if (!person) error(404, 'not_found');
-		const parsed = Recover.safeParse(Object.fromEntries(await event.request.formData()));
-		const made = parsed.success ? await makeRecoveryLink(db, event.url.origin, person, actor, parsed.data.delivery, { requestId: event.locals.requestId }) : { error: 'delivery_missing' as const };
-		if ('error' in made) {
-			recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'invalid', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
-			return fail(400, { form: 'recover', errors: { delivery: made.error } as Record<string, string> });
-		}
-		recordAudit(db, { action: 'young_person.invite.recovery', outcome: 'allowed', actorId: actor.id, actorRole: actor.role, subjectType: 'young_person', subjectId: id, requestId: event.locals.requestId });
+	recover: formAction({ form: 'recover', guard: (event) => guardYoungPerson(event, 'young_person.recover'), schema: recoveryForm }, async ({ g, data, values, event }) => {
+		const made = await makeRecoveryLink(g.db, event.url.origin, g.person, g.actor, data.delivery, { requestId: event.locals.requestId });
+		if ('error' in made) return invalid(g, 'recover', values, { delivery: made.error });
+		g.audit('allowed');
 		return { invited: made };
-	}
+	})
 };
-
-const Recover = z.object({ delivery: z.enum(['email', 'in_person']) });

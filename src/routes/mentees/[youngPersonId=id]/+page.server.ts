@@ -28,7 +28,7 @@ const text = (form: FormData, key: string, max: number) => String(form.get(key) 
 export const actions: Actions = {
 	/** One screen, sensible defaults: today, in person, an hour. A worry can go with it. */
 	log: async (event) => {
-		const { actor, db, person, match, today } = menteeAccess(event, 'mentee.log');
+		const { actor, db, person, match, today } = menteeAccess(event, 'mentee.log_contact');
 		const form = await event.request.formData();
 		const values = {
 			on: { day: text(form, 'on-day', 10), month: text(form, 'on-month', 10), year: text(form, 'on-year', 10) },
@@ -74,7 +74,7 @@ export const actions: Actions = {
 
 	/** A concern on its own, without a contact. */
 	concern: async (event) => {
-		const { actor, db, person, match, today } = menteeAccess(event, 'mentee.log');
+		const { actor, db, person, match, today } = menteeAccess(event, 'mentee.raise_concern');
 		const form = await event.request.formData();
 		const values = { grade: text(form, 'grade', 10), concern: text(form, 'concern', 5000), operation: text(form, 'operation', 64) };
 		const errors: Record<string, string> = {};

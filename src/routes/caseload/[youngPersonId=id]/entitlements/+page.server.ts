@@ -17,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 type Event = RequestEvent<{ youngPersonId: string }>;
 
 /** Every load and action: the young person's PA (or cover) or a manager, and a record that exists. */
-function staff(event: Event, action: 'case_record.view' | 'money.manage') {
+function staff(event: Event, action: 'case_record.view' | 'money.decide' | 'money.pay' | 'money.correct' | 'money.claim') {
 	const { actor } = authorizeYoungPerson(event, action, event.params.youngPersonId);
 	const db = getDb();
 	const person = getYoungPerson(db, event.params.youngPersonId);
@@ -60,7 +60,7 @@ const here = (event: Event, done: string, extra = '') => `/caseload/${event.para
 export const actions: Actions = {
 	/** Approve or decline an ask. A second press (or a colleague's) is told it was already decided. */
 	decide: async (event) => {
-		const { actor, db, person } = staff(event, 'money.manage');
+		const { actor, db, person } = staff(event, 'money.decide');
 		const raw = Object.fromEntries(await event.request.formData());
 		const parsed = Decide.safeParse(raw);
 		if (!parsed.success) {
@@ -88,7 +88,7 @@ export const actions: Actions = {
 
 	/** Record money paid out: for an approved ask (paid once, however often the form is sent), or on its own. */
 	pay: async (event) => {
-		const { actor, db, person, today } = staff(event, 'money.manage');
+		const { actor, db, person, today } = staff(event, 'money.pay');
 		const raw = Object.fromEntries(await event.request.formData());
 		const values = {
 			request: text(raw, 'request', 16),
@@ -158,7 +158,7 @@ export const actions: Actions = {
 	 * entry; more needs a reason and a manager. An entry that is not this young person's is a 404.
 	 */
 	correct: async (event) => {
-		const { actor, db, person, today } = staff(event, 'money.manage');
+		const { actor, db, person, today } = staff(event, 'money.correct');
 		const raw = Object.fromEntries(await event.request.formData());
 		const values = { entry: text(raw, 'entry', 20), direction: text(raw, 'direction', 10), amount: text(raw, 'amount', 40), reason: text(raw, 'reason', 1000), override: text(raw, 'override', 1000), operation: text(raw, 'operation', 64) };
 		const errors: Record<string, string> = {};
@@ -205,7 +205,7 @@ export const actions: Actions = {
 
 	/** Move a claim along: in progress, approved, declined (with a reason), and so on. */
 	claim: async (event) => {
-		const { actor, db, person } = staff(event, 'money.manage');
+		const { actor, db, person } = staff(event, 'money.claim');
 		const raw = Object.fromEntries(await event.request.formData());
 		const parsed = ClaimForm.safeParse(raw);
 		const values = { entitlement: text(raw, 'entitlement', 40), state: text(raw, 'state', 20), reason: text(raw, 'reason'), operation: text(raw, 'operation', 64) };

@@ -11,13 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ youngPersonId: string }>;
 
-function staff(event: Event, action: 'case_record.view' | 'housing.manage' | 'housing.raise') {
+function staff(event: Event, action: 'case_record.view' | 'housing.manage' | 'housing.raise_for') {
 	const { actor } = authorizeYoungPerson(event, action, event.params.youngPersonId);
 	const db = getDb();
 	const person = getYoungPerson(db, event.params.youngPersonId);
 	if (!person) error(404, 'not_found');
-	// Mentors may raise a flag, but never through the staff page.
-	if (actor.role !== 'adviser' && actor.role !== 'manager') error(403, 'forbidden');
 	return { actor, db, person, today: londonDay(new Date()) };
 }
 
@@ -37,14 +35,14 @@ const text = (form: FormData, key: string, max = 1000) => String(form.get(key) ?
 export const actions: Actions = {
 	/** The PA raises a flag themself (from a phone call, say): the same record, the same clocks. */
 	raise: async (event) => {
-		const { actor, db, person, today } = staff(event, 'housing.raise');
+		const { actor, db, person, today } = staff(event, 'housing.raise_for');
 		const parsed = parseRaise(await event.request.formData(), today, { forSomeone: true });
 		if (!parsed.fields) {
-			auditYoungPerson(db, event, actor, 'housing.raise', 'invalid', person.id);
+			auditYoungPerson(db, event, actor, 'housing.raise_for', 'invalid', person.id);
 			return fail(400, { form: 'raise', values: parsed.values, errors: parsed.errors });
 		}
 		const { flag, created } = raiseFlag(db, { youngPersonId: person.id, raisedBy: actor.id, ...parsed.fields, today });
-		auditYoungPerson(db, event, actor, 'housing.raise', 'allowed', person.id);
+		auditYoungPerson(db, event, actor, 'housing.raise_for', 'allowed', person.id);
 		if (created) await tellStaff(db, flag, event.url.origin, today);
 		redirect(303, `/caseload/${person.id}/housing/${flag.id}`);
 	},

@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
  * export starts at once and the browser shows its progress as it downloads.
  */
 export const GET: RequestHandler = (event) => {
-	const actor = authorize(event, 'service.view');
+	const actor = authorize(event, 'indicators.export');
 	const db = getDb();
 	const year = reportingYear(londonDay(new Date()));
 	const records = returnsFor(db, year);

@@ -29,11 +29,11 @@ export const actions: Actions = {
 		const today = londonDay(new Date());
 		const parsed = parseRaise(await event.request.formData(), today, { forSomeone: true });
 		if (!parsed.fields) {
-			auditYoungPerson(db, event, actor, 'housing.raise', 'invalid', event.params.youngPersonId);
+			auditYoungPerson(db, event, actor, 'mentee.raise_housing', 'invalid', event.params.youngPersonId);
 			return fail(400, { values: parsed.values, errors: parsed.errors });
 		}
 		const { flag, created } = raiseFlag(db, { youngPersonId: event.params.youngPersonId, raisedBy: actor.id, ...parsed.fields, today });
-		auditYoungPerson(db, event, actor, 'housing.raise', 'allowed', event.params.youngPersonId);
+		auditYoungPerson(db, event, actor, 'mentee.raise_housing', 'allowed', event.params.youngPersonId);
 		if (created) await tellStaff(db, flag, event.url.origin, today, new Date(), parsed.writtenAt);
 		return { sent: true };
 	}
